@@ -1,0 +1,63 @@
+# Two commands do all set-up on a fresh machine:
+#   make run    creates the Python 3.10 virtualenv, installs, builds the spaCy pipeline,
+#               trains if data/config changed, starts the action server and Rasa.
+#   make test   everything that checks the assistant (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+MODEL     := models/vertebro.tar.gz
+SPACY_OK  := build/spacy/.installed
+VENV_OK   := $(VENV)/.installed
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 3
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONWARNINGS := ignore
+
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
+
+.PHONY: help setup run shell train test test-unit test-data test-nlu test-core test-e2e clean
+
+help:
+	@echo "make run    - set up everything and start the assistant (REST + socket.io on :5005)"
+	@echo "make test   - set up everything and run every test"
+	@echo "make shell  - chat with the assistant in this terminal"
+
+$(VENV_OK): requirements.txt constraints.txt
+	@py=$$(scripts/find_python310.sh) && echo "Using $$py" && \
+	  { [ -x $(PY) ] || $$py -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip wheel
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	touch $@
+
+$(SPACY_OK): $(VENV_OK) scripts/build_spacy_pipeline.py data/spacy/medication_patterns.txt
+	$(PY) scripts/build_spacy_pipeline.py
+	touch $@
+
+.env: .env.example
+	@if [ -f .env ]; then touch .env; else cp .env.example .env && echo "Created .env from .env.example"; fi
+
+setup: $(VENV_OK) $(SPACY_OK) .env
+
+# Retrains only when config, domain, data or the spaCy pipeline changed. --force because Rasa's
+# cache fingerprints the spaCy model by name only, not by its contents.
+$(MODEL): $(TRAIN_INPUTS) | $(VENV_OK)
+	$(RASA) train --fixed-model-name vertebro --force
+	touch $@
+
+train: setup $(MODEL)
+
+run: setup $(MODEL)
+	scripts/run.sh
+
+shell: setup $(MODEL)
+	scripts/run.sh shell
+
+test: setup $(MODEL)
+	scripts/test.sh
+
+clean:
+	rm -rf build results .rasa models/*.tar.gz

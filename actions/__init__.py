@@ -1,0 +1,1 @@
+"""Custom actions for the vertebroplasty assistant (rasa-sdk)."""

@@ -1,0 +1,45 @@
+"""Work out what a bare "how long does that take?" is about, from the last answer given."""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+# The last answer given -> the topic utter_how_long answers for.
+TOPIC_OF_ANSWER = {
+    "utter_what_is": "procedure",
+    "utter_who_performs": "procedure",
+    "utter_procedure_duration": "procedure",
+    "utter_sedation": "procedure",
+    "utter_positioning": "procedure",
+    "utter_incision_needle": "procedure",
+    "utter_procedure_end": "procedure",
+    "utter_multiple_fractures": "multiple_fractures",
+    "utter_recovery": "recovery",
+    "utter_pain_relief": "pain_relief",
+    "utter_follow_up": "follow_up",
+    "utter_arrival": "arrival",
+    "utter_cement": "cement",
+    "utter_blood_thinners": "blood_thinners",
+}
+
+
+def last_topic(tracker: Tracker) -> Optional[Text]:
+    """The topic of the most recent answer in this session that has one, or None."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            return None
+        if event.get("event") == "bot":
+            topic = TOPIC_OF_ANSWER.get((event.get("metadata") or {}).get("utter_action"))
+            if topic:
+                return topic
+    return None
+
+
+class ActionFindHowLongTopic(Action):
+    def name(self) -> Text:
+        return "action_find_how_long_topic"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        return [SlotSet("how_long_topic", last_topic(tracker))]

@@ -1,0 +1,36 @@
+"""Hand-off to the scheduling line: a tap-to-call button on channels that can show one.
+
+The number itself is always in the domain response that comes first (utter_handoff,
+utter_default), so the hand-off still works on every channel, even if this action server is down.
+"""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.contact import TAP_TO_CALL_CHANNELS, call_button, phone_number
+
+# A label for the button, not an answer: the answer with the number came just before it.
+CALL_PROMPT = "Tap to call:"
+
+
+def offer_call_button(dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: Dict[Text, Any]) -> None:
+    """Send a tap-to-call button where the channel can dial; nothing elsewhere.
+
+    SMS already shows the number as text (phones make it tappable); the kiosk is a shared
+    screen with no phone, so its answers say "or ask the front desk" instead.
+    """
+    if tracker.get_latest_input_channel() in TAP_TO_CALL_CHANNELS:
+        dispatcher.utter_message(text=CALL_PROMPT,
+                                 buttons=[call_button(phone_number(tracker, domain))])
+
+
+class ActionOfferCallButton(Action):
+    def name(self) -> Text:
+        return "action_offer_call_button"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        offer_call_button(dispatcher, tracker, domain)
+        return []

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Start the action server and the Rasa server (REST + socket.io), or a terminal chat with `shell`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+VENV=.venv
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+$VENV/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+pids+=($!)
+
+if [ "${1:-}" = "shell" ]; then
+  $VENV/bin/rasa shell --model models/vertebro.tar.gz --endpoints endpoints.yml
+  exit 0
+fi
+
+$VENV/bin/rasa run --model models/vertebro.tar.gz --endpoints endpoints.yml \
+  --credentials credentials.yml --port "$RASA_PORT" &
+pids+=($!)
+
+for _ in $(seq 1 120); do
+  curl -fs "http://localhost:$RASA_PORT/" >/dev/null 2>&1 && break
+  sleep 1
+done
+cat <<MSG
+
+The assistant is running:
+  REST:      curl -s -XPOST http://localhost:$RASA_PORT/webhooks/rest/webhook \\
+               -H 'Content-Type: application/json' -d '{"sender":"me","message":"how long is recovery?"}'
+  socket.io: http://localhost:$RASA_PORT/socket.io (for the website widget)
+  actions:   http://localhost:$ACTION_PORT/webhook
+Press Ctrl-C to stop.
+MSG
+wait -n

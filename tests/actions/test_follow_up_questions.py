@@ -1,0 +1,50 @@
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.follow_up_questions import TOPIC_OF_ANSWER, ActionFindHowLongTopic
+from tests.actions.conftest import bot_event, user_event
+
+
+async def topic_after(make_tracker, dispatcher, domain, history):
+    tracker = make_tracker("and how long does that take?", "ask_how_long", history=history)
+    events = await ActionFindHowLongTopic().run(dispatcher, tracker, domain)
+    assert dispatcher.messages == []
+    [event] = events
+    return event["value"]
+
+
+@pytest.mark.parametrize("answer,topic", [
+    ("utter_recovery", "recovery"),
+    ("utter_incision_needle", "procedure"),
+    ("utter_blood_thinners", "blood_thinners"),
+    ("utter_cement", "cement"),
+    ("utter_follow_up", "follow_up"),
+])
+async def test_topic_of_the_last_answer(make_tracker, dispatcher, domain, answer, topic):
+    history = [user_event("q", "x"), bot_event(answer)]
+    assert await topic_after(make_tracker, dispatcher, domain, history) == topic
+
+
+async def test_most_recent_topic_wins(make_tracker, dispatcher, domain):
+    history = [user_event("q", "x"), bot_event("utter_recovery"),
+               user_event("q", "x"), bot_event("utter_cement"),
+               user_event("thanks", "thank"), bot_event("utter_thank")]
+    assert await topic_after(make_tracker, dispatcher, domain, history) == "cement"
+
+
+async def test_no_topic_yet(make_tracker, dispatcher, domain):
+    history = [user_event("hi", "greet"), bot_event("utter_greet")]
+    assert await topic_after(make_tracker, dispatcher, domain, history) is None
+
+
+async def test_topic_does_not_cross_a_new_session(make_tracker, dispatcher, domain):
+    history = [user_event("q", "x"), bot_event("utter_recovery"), {"event": "session_started"}]
+    assert await topic_after(make_tracker, dispatcher, domain, history) is None
+
+
+def test_every_topic_has_an_answer_in_the_domain(domain):
+    slot_values = set(domain["slots"]["how_long_topic"]["values"])
+    conditions = {v["condition"][0]["value"] for v in domain["responses"]["utter_how_long"]
+                  if v.get("condition")}
+    assert set(TOPIC_OF_ANSWER.values()) == slot_values == conditions
+    assert set(TOPIC_OF_ANSWER) <= set(domain["responses"])
