@@ -37,10 +37,7 @@ $(SPACY_OK): $(VENV_OK) scripts/build_spacy_pipeline.py data/spacy/medication_pa
 	$(PY) scripts/build_spacy_pipeline.py
 	touch $@
 
-.env: .env.example
-	@if [ -f .env ]; then touch .env; else cp .env.example .env && echo "Created .env from .env.example"; fi
-
-setup: $(VENV_OK) $(SPACY_OK) .env
+setup: $(VENV_OK) $(SPACY_OK)
 
 # Retrains only when config, domain, data or the spaCy pipeline changed. --force because Rasa's
 # cache fingerprints the spaCy model by name only, not by its contents.

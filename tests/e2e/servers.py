@@ -13,6 +13,9 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "vertebro.tar.gz"
+# Secrets for test servers only (the real ones live in the git-ignored .env).
+TEST_TWILIO_AUTH_TOKEN = "test-auth-token-" + uuid.uuid4().hex
+TEST_SMS_SENDER_SECRET = "test-sender-secret-" + uuid.uuid4().hex
 
 
 def free_port() -> int:
@@ -45,6 +48,7 @@ class Servers:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.rasa_port = free_port()
         self.action_port = free_port()
+        self.web_port = free_port()
         self.env = dict(os.environ)
         self.env.update({
             "PYTHONPATH": str(ROOT),
@@ -53,6 +57,11 @@ class Servers:
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
             "RASA_PORT": str(self.rasa_port),
             "ACTION_PORT": str(self.action_port),
+            "WEB_PORT": str(self.web_port),
+            "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
+            "SMS_SENDER_SECRET": TEST_SMS_SENDER_SECRET,
+            "SMS_WEBHOOK_URL": f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook",
+            "CORS_ORIGINS": f"http://127.0.0.1:{self.web_port}",
         })
         self.env.update(extra_env or {})
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
@@ -80,7 +89,7 @@ class Servers:
         process = self._spawn("rasa", [
             str(BIN / "rasa"), "run", "--model", str(self.model), "--endpoints", self.endpoints,
             "--credentials", self.credentials, "--port", str(self.rasa_port),
-            "--interface", "127.0.0.1"])
+            "--interface", "127.0.0.1", "--cors", self.env["CORS_ORIGINS"]])
         wait_for(self.url + "/", process)
         return process
 

@@ -1,0 +1,51 @@
+"""The waiting-room kiosk: a REST-style channel whose answers use the `kiosk` variations.
+
+POST /webhooks/kiosk/webhook {"sender": "<id>", "message": "<text>"} -> list of messages.
+Its output channel is named `kiosk`, so domain responses with `channel: kiosk` apply
+(e.g. the hand-off says "or ask the front desk" instead of offering tap-to-call).
+"""
+import json
+import logging
+from typing import Any, Awaitable, Callable, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.validation import BadRequest, parse_chat_request
+
+logger = logging.getLogger(__name__)
+
+
+class KioskOutput(CollectingOutputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "kiosk"
+
+
+class KioskInput(InputChannel):
+    @classmethod
+    def name(cls) -> Text:
+        return "kiosk"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        kiosk = Blueprint("kiosk_webhook", __name__)
+
+        @kiosk.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @kiosk.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                body = json.loads(request.body or b"null")
+                sender, text, _ = parse_chat_request(body)
+            except (ValueError, UnicodeDecodeError) as error:
+                message = str(error) if isinstance(error, BadRequest) else "invalid JSON"
+                return response.json({"error": message}, status=400)
+            collector = KioskOutput()
+            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
+            return response.json(collector.messages)
+
+        return kiosk
