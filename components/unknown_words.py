@@ -1,0 +1,109 @@
+"""Rasa NLU component: don't answer confidently when we know none of the words.
+
+Gibberish, another language, or a wall of repeated characters can still get a confident
+intent from character n-grams ("xxxx...x" looked like "thanks"). This component sends such
+messages to `nlu_fallback` ("Sorry, I did not understand... call ..."), so the assistant never
+answers from a guess. A word is known if it is in the training data, in spaCy's English
+lemma table (spacy-lookups-data) or in its English stop words.
+"""
+import gzip
+import json
+import re
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Set, Text
+
+import spacy_lookups_data
+from spacy.lang.en.stop_words import STOP_WORDS
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+FALLBACK_INTENT = "nlu_fallback"
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+VOCABULARY_FILE = "vocabulary.json"
+
+
+def words(text: Text) -> List[Text]:
+    return [w.lower() for w in WORD.findall(text or "")]
+
+
+def english_words() -> Set[Text]:
+    """English words spaCy knows: the lemma lookup table (content words) and stop words."""
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        table = json.load(handle)
+    return ({w.lower() for w in table} | {w.lower() for w in table.values()}
+            | {w.lower() for w in STOP_WORDS})
+
+
+def known_share(text: Text, vocabulary: Set[Text]) -> Optional[float]:
+    """Share of the message's words that are known; None if it has no words at all."""
+    found = words(text)
+    if not found:
+        return None
+    return sum(w in vocabulary for w in found) / len(found)
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
+)
+class UnknownWordsGuard(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Below this share of known words, the message goes to the fallback.
+        return {"min_known_share": 0.5}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage,
+                 resource: Resource, training_words: Optional[Set[Text]] = None) -> None:
+        self.min_known_share = config["min_known_share"]
+        self._storage = model_storage
+        self._resource = resource
+        self.training_words = training_words or set()
+        self.vocabulary = self.training_words | english_words()
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "UnknownWordsGuard":
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        vocabulary = set()
+        for example in training_data.intent_examples:
+            vocabulary.update(words(example.get(TEXT)))
+        with self._storage.write_to(self._resource) as directory:
+            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary)))
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "UnknownWordsGuard":
+        try:
+            with model_storage.read_from(resource) as directory:
+                training_words = set(json.loads((directory / VOCABULARY_FILE).read_text()))
+        except (ValueError, FileNotFoundError):
+            training_words = set()
+        return cls(config, model_storage, resource, training_words)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):  # button payloads
+                continue
+            share = known_share(text, self.vocabulary)
+            if share is not None and share < self.min_known_share:
+                intent = message.get(INTENT) or {}
+                fallback = {"name": FALLBACK_INTENT, "confidence": 1.0 - share,
+                            "unknown_words": True}
+                ranking = [fallback] + [r for r in message.get(INTENT_RANKING_KEY) or []
+                                        if r.get("name") != FALLBACK_INTENT]
+                if intent.get("name") != FALLBACK_INTENT:
+                    message.set(INTENT, fallback, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

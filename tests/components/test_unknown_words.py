@@ -1,0 +1,69 @@
+"""The unknown-words guard: gibberish and other languages go to the fallback."""
+import pytest
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.unknown_words import UnknownWordsGuard, english_words, known_share, words
+
+
+@pytest.fixture(scope="module")
+def guard(tmp_path_factory):
+    storage = LocalModelStorage(tmp_path_factory.mktemp("storage"))
+    resource = Resource("unknown_words_guard")
+    config = UnknownWordsGuard.get_default_config()
+    trainer = UnknownWordsGuard.create(config, storage, resource, None)
+    trainer.train(TrainingData([
+        Message(data={TEXT: "wen do i need 2 get there", INTENT: "ask_arrival"}),
+        Message(data={TEXT: "vertebroplasty recovery thx", INTENT: "ask_recovery"}),
+    ]))
+    return UnknownWordsGuard.load(config, storage, resource, None)
+
+
+def classified(text, intent="thank", confidence=0.9):
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": confidence})
+    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}])
+    return message
+
+
+def test_training_words_survive_save_and_load(guard):
+    assert {"wen", "vertebroplasty", "thx"} <= guard.training_words
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 5000, "qwzx blorp vvv", "¿Cuánto tiempo dura la recuperación?", "cuanto cuesta",
+    "Wie lange dauert die Erholung?"])
+def test_unknown_words_go_to_the_fallback(guard, text):
+    [message] = guard.process([classified(text)])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "nlu_fallback"
+    assert "thank" in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
+
+
+@pytest.mark.parametrize("text", [
+    "wen do i need 2 get there", "how long is recovery?", "thx", "ok", "hello there",
+    "what is a vertebroplasty", "my legs feel weird"])
+def test_known_words_keep_their_intent(guard, text):
+    [message] = guard.process([classified(text)])
+    assert message.get(INTENT)["name"] == "thank"
+
+
+@pytest.mark.parametrize("text", ["😀😀", "", "123", "/ask_recovery"])
+def test_no_words_or_payloads_are_left_alone(guard, text):
+    [message] = guard.process([classified(text)])
+    assert message.get(INTENT)["name"] == "thank"
+
+
+def test_words_and_share():
+    assert words("Hw LNG, is it?") == ["hw", "lng", "is", "it"]
+    assert known_share("", {"a"}) is None
+    assert known_share("a b", {"a"}) == 0.5
+
+
+def test_english_words_include_function_and_content_words():
+    vocabulary = english_words()
+    assert {"the", "what", "anyone", "surgery", "pain", "legs"} <= vocabulary
+    assert "recuperación" not in vocabulary
