@@ -19,12 +19,13 @@ export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup run shell train test test-unit test-data test-nlu test-core test-e2e clean
+.PHONY: help setup run shell train test report clean
 
 help:
 	@echo "make run    - set up everything and start the assistant (REST + socket.io on :5005)"
 	@echo "make test   - set up everything and run every test"
 	@echo "make shell  - chat with the assistant in this terminal"
+	@echo "make report - questions the assistant could not answer (from the tracker store)"
 
 $(VENV_OK): requirements.txt constraints.txt
 	@py=$$(scripts/find_python310.sh) && echo "Using $$py" && \
@@ -55,6 +56,9 @@ shell: setup $(MODEL)
 
 test: setup $(MODEL)
 	scripts/test.sh
+
+report: setup
+	source scripts/env.sh && $(PY) scripts/report_unanswered.py
 
 clean:
 	rm -rf build results .rasa models/*.tar.gz

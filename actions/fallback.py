@@ -1,4 +1,4 @@
-"""When the assistant is not sure what the patient means: say so and offer the line."""
+"""Rasa's last resort, when no rule fits the conversation: say so and offer the line."""
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,7 +14,7 @@ class ActionDefaultFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_default")
+        dispatcher.utter_message(response="utter_out_of_scope")
         offer_call_button(dispatcher, tracker, domain)
-        # Forget the message we could not understand, so it does not steer what comes next.
+        # Forget the message we could not handle, so it does not steer what comes next.
         return [UserUtteranceReverted()]

@@ -1,7 +1,7 @@
 """Hand-off to the scheduling line: a tap-to-call button on channels that can show one.
 
 The number itself is always in the domain response that comes first (utter_handoff,
-utter_default), so the hand-off still works on every channel, even if this action server is down.
+utter_out_of_scope, utter_not_sure), so the hand-off still works on every channel, even if this action server is down.
 """
 from typing import Any, Dict, List, Text
 

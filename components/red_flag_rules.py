@@ -130,6 +130,26 @@ def _symptom(folded: Text) -> Optional[Tuple[Text, int]]:
     return None
 
 
+_QUESTION = re.compile(
+    r"\?\s*$|^(is|are|do|does|did|can|could|will|would|should|what|how|when|why|where|who|"
+    r"which|any|if)\b"
+)
+
+
+def clearly_not_urgent(text: Text) -> bool:
+    """A question or hypothetical with nothing described as happening now.
+
+    Used to overrule a classifier that says `red_flag` for a look-alike question such as
+    "do you x-ray my chest too?". Anything in doubt is *not* clearly non-urgent.
+    """
+    folded = normalise(text)
+    if not folded or red_flag(text) is not None:
+        return False
+    asks = bool(_QUESTION.search(folded) or _MODAL_BEFORE.search(folded)
+                or _RISK_OR_PAST.search(folded))
+    return asks and not _HAPPENING_NOW.search(folded)
+
+
 def red_flag(text: Text) -> Optional[Text]:
     """The kind of urgent symptom the message describes, or None."""
     if not text:

@@ -1,8 +1,10 @@
 """Rasa NLU component: force the `red_flag` intent when a message describes an urgent symptom.
 
 It runs after the intent classifier and the FallbackClassifier, so neither a low confidence
-nor another intent can hide an emergency. It only ever raises a message to `red_flag`; it
-never lowers one that the classifier already put there (when in doubt, err towards safety).
+nor another intent can hide an emergency. The other way round it is careful: it overrules a
+classifier's `red_flag` only when the message is clearly a question with nothing happening
+now ("do you x-ray my chest too?"); then the next-best intent is used, or the fallback if that
+one is not confident. When in doubt, the message stays a red flag.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -13,9 +15,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.red_flag_rules import red_flag
+from components.red_flag_rules import clearly_not_urgent, red_flag
 
 RED_FLAG_INTENT = "red_flag"
+FALLBACK_INTENT = "nlu_fallback"
 
 
 @DefaultV1Recipe.register(
@@ -24,10 +27,13 @@ RED_FLAG_INTENT = "red_flag"
 class RedFlagDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"intent": RED_FLAG_INTENT}
+        # `threshold`: confidence the next-best intent needs when a look-alike is overruled
+        # (as the FallbackClassifier's threshold).
+        return {"intent": RED_FLAG_INTENT, "threshold": 0.5}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.intent = config["intent"]
+        self.threshold = config["threshold"]
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
@@ -45,9 +51,20 @@ class RedFlagDetector(GraphComponent):
             return
         symptom = red_flag(text)
         if symptom is None:
+            if (message.get(INTENT) or {}).get("name") == self.intent and clearly_not_urgent(text):
+                self._overrule(message)
             return
         intent = {"name": self.intent, "confidence": 1.0, "red_flag": symptom}
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != self.intent]
         message.set(INTENT, intent, add_to_output=True)
         message.set(INTENT_RANKING_KEY, [{"name": self.intent, "confidence": 1.0}] + ranking,
                     add_to_output=True)
+
+    def _overrule(self, message: Message) -> None:
+        """A look-alike question: use the next-best intent, or the fallback if it is unsure."""
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
+                   if r.get("name") not in (self.intent, FALLBACK_INTENT)]
+        best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
+        if best["confidence"] < self.threshold:
+            best = {"name": FALLBACK_INTENT, "confidence": 1.0 - best["confidence"]}
+        message.set(INTENT, {**best, "red_flag_overruled": True}, add_to_output=True)

@@ -95,14 +95,14 @@ class UnknownWordsGuard(GraphComponent):
                 continue
             share = known_share(text, self.vocabulary)
             if share is not None and share < self.min_known_share:
-                intent = message.get(INTENT) or {}
                 fallback = {"name": FALLBACK_INTENT, "confidence": 1.0 - share,
                             "unknown_words": True}
                 ranking = [fallback] + [r for r in message.get(INTENT_RANKING_KEY) or []
                                         if r.get("name") != FALLBACK_INTENT]
-                if intent.get("name") != FALLBACK_INTENT:
-                    message.set(INTENT, fallback, add_to_output=True)
-                    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                # Also when the FallbackClassifier got there first: the flag tells the
+                # actions not to suggest topics from a guess.
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

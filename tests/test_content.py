@@ -95,7 +95,7 @@ def test_red_flag_answer_says_911_first(domain):
 
 
 def test_not_covered_answers_say_so_and_give_the_line(domain):
-    for name in ("utter_out_of_scope", "utter_default", "utter_handoff", "utter_medical_advice"):
+    for name in ("utter_out_of_scope", "utter_not_sure", "utter_handoff", "utter_medical_advice"):
         for variation in domain["responses"][name]:
             assert "{phone}" in variation["text"], name
     assert "don't have that information" in domain["responses"]["utter_out_of_scope"][0]["text"]

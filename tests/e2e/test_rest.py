@@ -150,3 +150,35 @@ def test_bad_input_gets_a_polite_reply_never_a_500(servers, message):
     assert "<script>" not in texts(messages)
     # and the conversation still works
     assert "4 to 6 hours" in texts(servers.ask("how long is recovery?", sender))
+
+
+def test_how_long_before_after_blood_thinners(servers):
+    sender = uuid.uuid4().hex
+    servers.ask("do i need to stop my blood thinner", sender)
+    assert "a week before" in texts(servers.ask("how long before?", sender))
+
+
+def test_two_fractures_after_the_duration(servers):
+    sender = uuid.uuid4().hex
+    assert "one hour" in texts(servers.ask("how long does the procedure take", sender))
+    reply = texts(servers.ask("what about if i have two fractures?", sender))
+    assert "longer" in reply
+
+
+def test_did_you_mean_offers_two_topics(servers):
+    sender = uuid.uuid4().hex
+    messages = servers.ask("time", sender)
+    assert "not sure what you mean" in messages[0]["text"] and PHONE in messages[0]["text"]
+    choices = messages[1]["buttons"]
+    assert messages[1]["text"] == "Did you mean:"
+    assert len(choices) == 2 and all(b["payload"].startswith("/ask_") for b in choices)
+    # picking one answers it
+    assert texts(servers.ask(choices[0]["payload"], sender))
+
+
+def test_unclear_twice_hands_off_to_the_line(servers):
+    sender = uuid.uuid4().hex
+    servers.ask("time", sender)
+    messages = servers.ask("the bone thing", sender)
+    assert "still can't tell" in messages[0]["text"] and PHONE in messages[0]["text"]
+    assert messages[1]["buttons"][0]["url"] == "tel:+18475702160"

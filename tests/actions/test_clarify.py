@@ -1,0 +1,87 @@
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.clarify import (
+    CHOICES_LABEL, TOPIC_TITLES, ActionAssessUnclear, ActionOfferChoices, assess,
+    suggested_intents)
+from tests.actions.conftest import bot_event, user_event
+
+
+def unclear_tracker(make_tracker, ranking, history=None, unknown_words=False, **kwargs):
+    tracker = make_tracker("recovry pain thing", "nlu_fallback", history=history, **kwargs)
+    tracker.latest_message["intent"] = {"name": "nlu_fallback", "confidence": 0.6}
+    if unknown_words:
+        tracker.latest_message["intent"]["unknown_words"] = True
+    tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.6}] + [
+        {"name": name, "confidence": confidence} for name, confidence in ranking]
+    return tracker
+
+
+RANKING = [("ask_recovery", 0.4), ("greet", 0.3), ("ask_pain_relief", 0.2), ("ask_cement", 0.1)]
+
+
+def test_suggests_the_two_likeliest_topics_skipping_chit_chat(make_tracker):
+    assert suggested_intents(unclear_tracker(make_tracker, RANKING)) == [
+        "ask_recovery", "ask_pain_relief"]
+
+
+def test_barely_possible_topics_are_not_suggested(make_tracker):
+    tracker = unclear_tracker(make_tracker, [("ask_recovery", 0.01), ("ask_cement", 0.02)])
+    assert suggested_intents(tracker) == []
+    assert assess(tracker) == "unknown_words"
+
+
+def test_first_unclear_message_suggests(make_tracker):
+    assert assess(unclear_tracker(make_tracker, RANKING)) == "suggest"
+
+
+def test_unclear_twice_in_a_row_hands_off(make_tracker):
+    history = [user_event("zzz", "nlu_fallback"), bot_event("utter_not_sure")]
+    assert assess(unclear_tracker(make_tracker, RANKING, history=history)) == "again"
+
+
+def test_unclear_after_a_clear_question_suggests_again(make_tracker):
+    history = [user_event("zzz", "nlu_fallback"), bot_event("utter_not_sure"),
+               user_event("how long is recovery", "ask_recovery"), bot_event("utter_recovery")]
+    assert assess(unclear_tracker(make_tracker, RANKING, history=history)) == "suggest"
+
+
+def test_unknown_words_get_no_guesses(make_tracker):
+    assert assess(unclear_tracker(make_tracker, RANKING, unknown_words=True)) == "unknown_words"
+
+
+async def test_assess_sets_the_slot(make_tracker, dispatcher, domain):
+    events = await ActionAssessUnclear().run(dispatcher, unclear_tracker(make_tracker, RANKING),
+                                             domain)
+    assert events == [SlotSet("unclear", "suggest")]
+    assert dispatcher.messages == []
+
+
+async def test_offer_choices_sends_topic_buttons(make_tracker, dispatcher, domain):
+    tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": "suggest"})
+    await ActionOfferChoices().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["text"] == CHOICES_LABEL
+    assert [b["payload"] for b in message["buttons"]] == ["/ask_recovery", "/ask_pain_relief"]
+    assert [b["title"] for b in message["buttons"]] == [
+        TOPIC_TITLES["ask_recovery"], TOPIC_TITLES["ask_pain_relief"]]
+
+
+@pytest.mark.parametrize("unclear", ["again", "unknown_words"])
+async def test_offer_choices_otherwise_offers_the_call(make_tracker, dispatcher, domain, unclear):
+    tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": unclear}, channel="socketio")
+    await ActionOfferChoices().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["buttons"][0]["url"] == "tel:+18475702160"
+
+
+def test_every_suggestable_topic_is_a_domain_intent(domain):
+    assert set(TOPIC_TITLES) <= set(domain["intents"])
+
+
+def test_not_sure_has_a_variation_for_each_assessment(domain):
+    variations = domain["responses"]["utter_not_sure"]
+    conditions = {v["condition"][0]["value"] for v in variations if v.get("condition")}
+    assert conditions == {"suggest", "again"}
+    assert any(not v.get("condition") for v in variations)
+    assert set(domain["slots"]["unclear"]["values"]) == {"suggest", "again", "unknown_words"}
