@@ -109,9 +109,13 @@ class Servers:
         return process
 
     def start(self) -> "Servers":
-        if self.with_actions:
-            self.start_actions()
-        self.start_rasa()
+        try:
+            if self.with_actions:
+                self.start_actions()
+            self.start_rasa()
+        except BaseException:
+            self.stop()  # leave no orphan server behind
+            raise
         return self
 
     def stop(self) -> None:
