@@ -11,6 +11,8 @@ RASA      := $(VENV)/bin/rasa
 MODEL     := models/vertebro.tar.gz
 SPACY_OK  := build/spacy/.installed
 VENV_OK   := $(VENV)/.installed
+WEB_OK    := web/node_modules/.package-lock.json
+SUDO      := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
@@ -19,10 +21,10 @@ export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup run shell train test report clean
+.PHONY: help setup browser run shell train test report clean
 
 help:
-	@echo "make run    - set up everything and start the assistant (REST + socket.io on :5005)"
+	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
 	@echo "make test   - set up everything and run every test"
 	@echo "make shell  - chat with the assistant in this terminal"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
@@ -38,7 +40,17 @@ $(SPACY_OK): $(VENV_OK) scripts/build_spacy_pipeline.py data/spacy/medication_pa
 	$(PY) scripts/build_spacy_pipeline.py
 	touch $@
 
-setup: $(VENV_OK) $(SPACY_OK)
+# Website widget + kiosk: rasa-webchat and axe-core exactly as in web/package-lock.json.
+$(WEB_OK): web/package.json web/package-lock.json
+	cd web && npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+# Browser tests (tests/browser) use Debian's Chromium and chromedriver.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium chromium-driver; }
+
+setup: $(VENV_OK) $(SPACY_OK) $(WEB_OK)
 
 # Retrains only when config, domain, data or the spaCy pipeline changed. --force because Rasa's
 # cache fingerprints the spaCy model by name only, not by its contents.
@@ -54,11 +66,11 @@ run: setup $(MODEL)
 shell: setup $(MODEL)
 	scripts/run.sh shell
 
-test: setup $(MODEL)
+test: setup $(MODEL) browser
 	scripts/test.sh
 
 report: setup
 	source scripts/env.sh && $(PY) scripts/report_unanswered.py
 
 clean:
-	rm -rf build results .rasa models/*.tar.gz
+	rm -rf build results .rasa models/*.tar.gz web/node_modules

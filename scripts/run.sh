@@ -25,12 +25,17 @@ for _ in $(seq 1 120); do
   curl -fs "http://localhost:$RASA_PORT/" >/dev/null 2>&1 && break
   sleep 1
 done
+$VENV/bin/python scripts/serve_web.py &
+pids+=($!)
+
 cat <<MSG
 
 The assistant is running:
   REST:      curl -s -XPOST http://localhost:$RASA_PORT/webhooks/rest/webhook \\
                -H 'Content-Type: application/json' -d '{"sender":"me","message":"how long is recovery?"}'
-  socket.io: http://localhost:$RASA_PORT/socket.io (for the website widget)
+  website:   http://localhost:$WEB_PORT/        (demo page with the chat widget)
+  kiosk:     http://localhost:$WEB_PORT/kiosk/  (chromium --kiosk --incognito http://localhost:$WEB_PORT/kiosk/)
+  SMS:       $SMS_WEBHOOK_URL (Twilio Messaging webhook, see docs/sms.md)
   actions:   http://localhost:$ACTION_PORT/webhook
 Press Ctrl-C to stop.
 MSG

@@ -1,4 +1,4 @@
-"""Shared test helpers: project paths and the domain."""
+"""Shared test helpers: project paths, the domain, and the one set of running servers."""
 from pathlib import Path
 
 import pytest
@@ -20,3 +20,26 @@ def domain():
 @pytest.fixture(scope="session")
 def phone(domain):
     return domain["slots"]["phone"]["initial_value"]
+
+
+# Short kiosk timeouts so the idle reset can be watched in a browser test.
+KIOSK_IDLE_SECONDS = 4
+KIOSK_WARN_SECONDS = 2
+
+
+@pytest.fixture(scope="session")
+def servers():
+    """The real action server, Rasa server and web server, shared by every e2e and browser
+    test of the session (one Rasa, about 1 GB, instead of one per test folder)."""
+    from tests.e2e.servers import Servers
+
+    running = Servers(ROOT / "results" / "e2e-logs", extra_env={
+        "KIOSK_IDLE_SECONDS": str(KIOSK_IDLE_SECONDS),
+        "KIOSK_WARN_SECONDS": str(KIOSK_WARN_SECONDS),
+    })
+    try:
+        running.start()
+        running.start_web()
+        yield running
+    finally:
+        running.stop()

@@ -1,10 +1,2 @@
-import pytest
-
-from tests.e2e.servers import ROOT, Servers
-
-
-@pytest.fixture(scope="session")
-def servers():
-    running = Servers(ROOT / "results" / "e2e-logs").start()
-    yield running
-    running.stop()
+# The `servers` fixture (real action, Rasa and web servers) lives in tests/conftest.py,
+# shared with the browser tests.

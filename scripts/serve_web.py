@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Serve the website demo page (with the chat widget) and the waiting-room kiosk page.
+
+    http://<WEB_HOST>:<WEB_PORT>/           demo procedure page with the rasa-webchat widget
+    http://<WEB_HOST>:<WEB_PORT>/kiosk/     full-screen kiosk page
+    /config.js                              window.ASSISTANT_CONFIG, built from the environment
+    /vendor/rasa-webchat.js                 web/node_modules/rasa-webchat/lib/index.js (npm ci)
+
+Environment (all optional):
+    WEB_HOST            interface to listen on (default 127.0.0.1; 0.0.0.0 for a kiosk elsewhere)
+    WEB_PORT            port (default 8080)
+    RASA_URL            Rasa's URL as the BROWSER reaches it (default http://localhost:$RASA_PORT,
+                        RASA_PORT default 5005). Scheme, host and port only.
+    KIOSK_IDLE_SECONDS  kiosk: no activity for this long shows "Are you still there?" (120)
+    KIOSK_WARN_SECONDS  kiosk: the warning waits this long, then the screen clears (20)
+
+Python standard library only. Only the files listed in ROUTES (plus web/*.css|js|...) are
+served: anything else is a 404, there is no directory listing and no path is ever joined
+from the request, so there is no path traversal. Every answer carries a strict
+Content-Security-Policy (scripts from this server only, no inline script, connections only to
+this server and Rasa).
+
+The webchat bundle imports Google Fonts (`@import url(https://fonts.googleapis.com/...)`) in
+the CSS it injects: a third-party request from a patient's browser. Those imports are removed
+when the bundle is served (web/widget.css sets the font instead), and the CSP blocks any
+other font or style host anyway (fonts: this server and data: only).
+"""
+import json
+import logging
+import mimetypes
+import os
+import re
+import sys
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable, Dict, Mapping, Optional, Tuple
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB = ROOT / "web"
+WEBCHAT_BUNDLE = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
+GOOGLE_FONTS_IMPORT = re.compile(rb"@import url\(https://fonts\.googleapis\.com/[^)]*\);")
+STATIC_SUFFIXES = {".html", ".css", ".js", ".svg", ".png", ".ico", ".woff2"}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".ico": "image/x-icon",
+    ".woff2": "font/woff2",
+}
+
+logger = logging.getLogger("serve_web")
+
+
+class ConfigError(ValueError):
+    pass
+
+
+def positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip() or str(default)
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < 1:
+        raise ConfigError(f"{name} must be at least 1")
+    return value
+
+
+def rasa_origin(url: str) -> str:
+    """http(s)://host[:port], nothing else: the widget's socketUrl and the CSP need an origin."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"RASA_URL must look like http://host:port, not {url!r}")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise ConfigError(f"RASA_URL must be scheme://host[:port] only, not {url!r}")
+    if not re.fullmatch(r"[A-Za-z0-9.\-:\[\]]+", parts.netloc):
+        raise ConfigError(f"RASA_URL has an unexpected host: {url!r}")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class Settings:
+    def __init__(self, environ: Optional[Mapping[str, str]] = None):
+        env = os.environ if environ is None else environ
+        self.host = env.get("WEB_HOST", "127.0.0.1")
+        self.port = positive_int(env, "WEB_PORT", 8080)
+        rasa_port = env.get("RASA_PORT", "5005")
+        self.rasa_url = rasa_origin(env.get("RASA_URL") or f"http://localhost:{rasa_port}")
+        self.idle_seconds = positive_int(env, "KIOSK_IDLE_SECONDS", 120)
+        self.warn_seconds = positive_int(env, "KIOSK_WARN_SECONDS", 20)
+
+    def config_js(self) -> bytes:
+        config = {"rasaUrl": self.rasa_url, "kioskIdleSeconds": self.idle_seconds,
+                  "kioskWarnSeconds": self.warn_seconds}
+        return ("// Made by scripts/serve_web.py from its environment.\n"
+                f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n"
+                ).encode("utf-8")
+
+    def content_security_policy(self) -> str:
+        websocket = ("wss://" if self.rasa_url.startswith("https:") else "ws://") + \
+            self.rasa_url.split("://", 1)[1]
+        return "; ".join([
+            "default-src 'none'",
+            "script-src 'self'",
+            # rasa-webchat injects its CSS as <style> elements at run time.
+            "style-src 'self' 'unsafe-inline'",
+            # rasa-webchat's icons are data: SVG images.
+            "img-src 'self' data:",
+            # The bundle's carousel CSS embeds its arrow font as data: (no request is made).
+            "font-src 'self' data:",
+            f"connect-src 'self' {self.rasa_url} {websocket}",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ])
+
+
+def webchat_bundle() -> Tuple[bytes, int]:
+    """The bundle without its Google Fonts imports, and how many were removed."""
+    data = WEBCHAT_BUNDLE.read_bytes()
+    return GOOGLE_FONTS_IMPORT.subn(b"", data)
+
+
+def static_routes() -> Dict[str, Path]:
+    """URL path -> file, for the files under web/ that may be served (not node_modules)."""
+    routes = {"/": WEB / "index.html", "/kiosk/": WEB / "kiosk" / "index.html"}
+    for path in WEB.rglob("*"):
+        relative = path.relative_to(WEB)
+        if (path.is_file() and path.suffix in STATIC_SUFFIXES
+                and relative.parts[0] not in ("node_modules",)
+                and not any(part.startswith(".") for part in relative.parts)):
+            routes["/" + relative.as_posix()] = path
+    return routes
+
+
+def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
+    csp = settings.content_security_policy()
+    config_js = settings.config_js()
+    routes = static_routes()
+    redirects = {"/kiosk": "/kiosk/", "/index.html": "/", "/kiosk/index.html": "/kiosk/"}
+    bundle_cache: Dict[str, object] = {}
+
+    def load_bundle() -> Optional[bytes]:
+        try:
+            mtime = WEBCHAT_BUNDLE.stat().st_mtime
+        except FileNotFoundError:
+            return None
+        if bundle_cache.get("mtime") != mtime:
+            data, removed = webchat_bundle()
+            if not removed:
+                logger.warning("No Google Fonts import found in %s: check the bundle for "
+                               "other third-party requests after an upgrade.", WEBCHAT_BUNDLE)
+            bundle_cache.update(mtime=mtime, data=data)
+        return bundle_cache["data"]  # type: ignore[return-value]
+
+    class Handler(BaseHTTPRequestHandler):
+        def version_string(self) -> str:
+            return "assistant-web"
+
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args) -> None:  # noqa: A002
+            logger.info("%s %s", self.address_string(), format % args)
+
+        def security_headers(self) -> None:
+            self.send_header("Content-Security-Policy", csp)
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Referrer-Policy", "no-referrer")
+            self.send_header("X-Frame-Options", "DENY")
+            self.send_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+            self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+
+        def reply(self, status: int, body: bytes, content_type: str,
+                  extra: Optional[Dict[str, str]] = None) -> None:
+            self.send_response(status)
+            self.security_headers()
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            for key, value in (extra or {}).items():
+                self.send_header(key, value)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def not_found(self) -> None:
+            self.reply(HTTPStatus.NOT_FOUND, b"Not found\n", "text/plain; charset=utf-8")
+
+        def do_GET(self) -> None:  # noqa: N802
+            path = self.path.split("?", 1)[0].split("#", 1)[0]
+            if path == "/config.js":
+                self.reply(HTTPStatus.OK, config_js, TYPES[".js"], {"Cache-Control": "no-store"})
+            elif path == "/vendor/rasa-webchat.js":
+                data = load_bundle()
+                if data is None:
+                    logger.error("%s is missing: run `npm ci` in web/.", WEBCHAT_BUNDLE)
+                    self.not_found()
+                else:
+                    self.reply(HTTPStatus.OK, data, TYPES[".js"])
+            elif path in redirects:
+                self.reply(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8",
+                           {"Location": redirects[path]})
+            elif path in routes:
+                file = routes[path]
+                try:
+                    data = file.read_bytes()
+                except OSError:
+                    self.not_found()
+                    return
+                self.reply(HTTPStatus.OK, data,
+                           TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0]
+                           or "application/octet-stream")
+            else:
+                self.not_found()
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self.do_GET()
+
+        def method_not_allowed(self) -> None:
+            self.reply(HTTPStatus.METHOD_NOT_ALLOWED, b"Method not allowed\n",
+                       "text/plain; charset=utf-8", {"Allow": "GET, HEAD"})
+
+        do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = method_not_allowed
+
+    return Handler
+
+
+def main() -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        settings = Settings()
+    except (ConfigError, ValueError) as error:
+        print(f"serve_web.py: {error}", file=sys.stderr)
+        return 2
+    if not WEBCHAT_BUNDLE.exists():
+        logger.warning("%s is missing: the widget will not load. Run `npm ci` in web/.",
+                       WEBCHAT_BUNDLE)
+    server = ThreadingHTTPServer((settings.host, settings.port), make_handler(settings))
+    server.daemon_threads = True
+    shown_host = "localhost" if settings.host in ("127.0.0.1", "0.0.0.0", "") else settings.host
+    logger.info("Demo page: http://%s:%d/  kiosk: http://%s:%d/kiosk/  Rasa (browser): %s",
+                shown_host, settings.port, shown_host, settings.port, settings.rasa_url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
