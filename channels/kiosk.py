@@ -4,7 +4,6 @@ POST /webhooks/kiosk/webhook {"sender": "<id>", "message": "<text>"} -> list of 
 Its output channel is named `kiosk`, so domain responses with `channel: kiosk` apply
 (e.g. the hand-off says "or ask the front desk" instead of offering tap-to-call).
 """
-import json
 import logging
 from typing import Any, Awaitable, Callable, Text
 
@@ -13,7 +12,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.validation import BadRequest, parse_chat_request
+from channels import rate_limit
+from channels.validation import BadRequest, parse_chat_request, read_json_body
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +39,12 @@ class KioskInput(InputChannel):
         @kiosk.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
-                body = json.loads(request.body or b"null")
-                sender, text, _ = parse_chat_request(body)
-            except (ValueError, UnicodeDecodeError) as error:
-                message = str(error) if isinstance(error, BadRequest) else "invalid JSON"
-                return response.json({"error": message}, status=400)
+                sender, text, _ = parse_chat_request(read_json_body(request.body))
+            except BadRequest as error:  # 400, or 413 over MAX_BODY_BYTES
+                return response.json({"error": str(error)}, status=error.status)
+            decision = rate_limit.shared().check(sender)
+            if not decision.allowed:
+                return rate_limit.too_many_requests(decision)
             collector = KioskOutput()
             await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
             return response.json(collector.messages)

@@ -10,6 +10,8 @@ this channel never calls Twilio's REST API.
 - The patient's phone number is never stored or logged: the conversation id is
   "sms-" + HMAC-SHA256(sender_secret, From). From and Body are never logged at INFO.
 - STOP / START / HELP keywords are answered here, without the bot.
+- Over the shared per-conversation rate limit (channels/rate_limit.py, keyed by the hashed id),
+  a message does not reach the bot; the sender gets a polite "too fast" text.
 - Buttons become "Reply 1 for <title>, 2 for <title>."; a reply of just "1" is mapped back to
   that button's payload. Buttons that are not intents (tel: links...) are dropped: the number
   is already in the text on this channel.
@@ -37,6 +39,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from channels import rate_limit
 from channels.validation import clean_message
 
 logger = logging.getLogger(__name__)
@@ -520,6 +523,14 @@ class SmsInput(InputChannel):
         if bodies is not None:
             logger.debug("SMS %s: keyword or opted out, not sent to the bot", sender_id)
             return _xml(bodies)
+
+        # After the keywords: STOP/START/HELP always work, and an opted-out sender gets nothing.
+        # The polite text goes out once per run of refused messages (each SMS costs, and a loop
+        # with another auto-responder must not keep going); later ones get an empty response.
+        decision = rate_limit.shared().check(sender_id)
+        if not decision.allowed:
+            logger.debug("SMS %s: over the rate limit, not sent to the bot", sender_id)
+            return _xml([rate_limit.POLITE_TEXT] if decision.first_refusal else [])
 
         payload = chosen_payload(text, self.store.choices(sender_id))
         if payload is not None:

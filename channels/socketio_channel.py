@@ -4,7 +4,7 @@ Rasa 3.6's `SocketIOOutput.send_text_with_buttons` turns every button into
 `{content_type, title, payload}` and drops `type` and `url`. rasa-webchat 1.0.1 renders a
 button with `type: "web_url"` as a real link (`<a class="rw-reply" href=url>`), everything else
 as a quick reply that sends its payload. Without `type`/`url`, the tap-to-call button from
-actions/handoff.py became a quick reply that sent "tel:+1..." back to the bot as a message.
+actions/handoff.py became a quick reply that sent its tel: link back to the bot as a message.
 
 This channel keeps `type: "web_url"` and `url` for link buttons whose URL is `tel:` or `https:`
 (anything else is sent as an ordinary quick reply). A message whose buttons are all links is sent
@@ -15,12 +15,23 @@ Incoming messages get the same checks as the project's other channels (channels/
 control characters removed, at most 1000 characters, a session id of 1-128 safe characters);
 a malformed event is ignored with a warning instead of raising.
 
+A sender over the shared per-conversation rate limit (channels/rate_limit.py) gets a polite
+"too fast" bot message on its socket; the message does not reach the bot.
+
+Rasa creates its socket.io server with `cors_allowed_origins=[]`, which switches python-engineio's
+Origin check off: any web page could open a socket to the assistant. Here the allowed origins
+come from CORS_ORIGINS (comma-separated, as for `rasa run --cors`; default
+http://localhost:$WEB_PORT, the demo page): a handshake (polling or websocket) whose Origin header
+is another site gets HTTP 400 from engine.io. Clients that send no Origin (not browsers) are not
+affected. CORS_ORIGINS=* allows every origin.
+
 Registered in credentials.yml as `channels.socketio_channel.SocketIOInput` with the same
 settings as Rasa's `socketio:` block. Output channel name stays `socketio`.
 """
 import json
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 import rasa.shared.utils.io
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -28,12 +39,23 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput as RasaSocketIOOutput
 from sanic import Blueprint
 
+from channels import rate_limit
 from channels.validation import BadRequest, clean_message, clean_sender
 
 logger = logging.getLogger(__name__)
 
 # URL schemes a link button may carry to the browser.
 LINK_SCHEMES = ("tel:", "https:")
+
+
+def allowed_origins() -> Union[Text, List[Text]]:
+    """The origins allowed to open a socket: CORS_ORIGINS, comma-separated ("*": any)."""
+    default = f"http://localhost:{os.environ.get('WEB_PORT') or 8080}"
+    raw = os.environ.get("CORS_ORIGINS") or default
+    origins = [origin.strip().rstrip("/") for origin in raw.split(",") if origin.strip()]
+    if "*" in origins:
+        return "*"
+    return origins or [default]
 
 
 def is_link_button(button: Dict[Text, Any]) -> bool:
@@ -83,6 +105,14 @@ class SocketIOInput(RasaSocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
+        # python-engineio 4.7.1 checks the Origin of every request against this (read per
+        # request): a handshake from another site gets 400 "... is not an accepted origin".
+        sio.eio.cors_allowed_origins = allowed_origins()
+        # With a non-empty list engine.io would also add Access-Control-Allow-Origin to its
+        # polling responses, but Rasa's app already adds the CORS headers to every route
+        # (sanic-cors, `rasa run --cors`): two such headers and browsers refuse the response.
+        # Keep engine.io's Origin check, leave the headers to sanic-cors as before.
+        sio.eio._cors_headers = lambda environ: []
 
         # Replaces Rasa's handler for the user message event (python-socketio keeps one handler
         # per event and namespace); same logic, this module's output channel.
@@ -100,6 +130,10 @@ class SocketIOInput(RasaSocketIOInput):
                 rasa.shared.utils.io.raise_warning(
                     f"Ignored a socket.io message: {error}. With session persistence, set the "
                     f"session id with the `session_request` event first.")
+                return
+            decision = rate_limit.shared().check(sender_id)
+            if not decision.allowed:
+                await sio.emit(self.bot_message_evt, {"text": rate_limit.POLITE_TEXT}, room=sid)
                 return
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):

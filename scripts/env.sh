@@ -21,5 +21,14 @@ export WEB_PORT="${WEB_PORT:-8080}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:${ACTION_PORT}/webhook}"
 export SMS_WEBHOOK_URL="${SMS_WEBHOOK_URL:-http://localhost:${RASA_PORT}/webhooks/sms/webhook}"
 export CORS_ORIGINS="${CORS_ORIGINS:-http://localhost:${WEB_PORT}}"
+# Bad input and abuse (channels/validation.py, channels/rate_limit.py): largest JSON body of the
+# REST and kiosk webhooks, messages per minute and burst per conversation (0 per minute: off),
+# and Sanic's own limit on any request body (its default is 100 MB), refused with 413 before
+# any handler runs. It also applies to the action server (Sanic too), whose requests carry the
+# conversation since the session start (about 3 KB a turn): 2 MiB leaves room for ~600 turns.
+export MAX_BODY_BYTES="${MAX_BODY_BYTES:-65536}"
+export RATE_LIMIT_PER_MINUTE="${RATE_LIMIT_PER_MINUTE:-30}"
+export RATE_LIMIT_BURST="${RATE_LIMIT_BURST:-10}"
+export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-2097152}"
 export TRACKER_DB="${TRACKER_DB:-$PWD/var/tracker.db}"
 mkdir -p "$(dirname "$TRACKER_DB")"

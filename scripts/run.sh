@@ -18,7 +18,7 @@ if [ "${1:-}" = "shell" ]; then
 fi
 
 $VENV/bin/rasa run --model models/vertebro.tar.gz --endpoints endpoints.yml \
-  --credentials credentials.yml --port "$RASA_PORT" --cors "$CORS_ORIGINS" &
+  --credentials credentials.yml --port "$RASA_PORT" --cors ${CORS_ORIGINS//,/ } &
 pids+=($!)
 
 for _ in $(seq 1 120); do

@@ -5,7 +5,7 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 
 from actions.contact import call_button
-from channels.socketio_channel import SocketIOInput, SocketIOOutput
+from channels.socketio_channel import SocketIOInput, SocketIOOutput, allowed_origins
 
 
 class FakeSio:
@@ -113,3 +113,32 @@ async def test_bad_metadata_becomes_empty(metadata):
     [message] = await deliver({"message": "hi", "session_id": "abc", "customData": metadata})
     assert message.metadata == {}
 
+
+
+@pytest.mark.parametrize("env,expected", [
+    ({"CORS_ORIGINS": "http://127.0.0.1:8081"}, ["http://127.0.0.1:8081"]),
+    ({"CORS_ORIGINS": " https://a.example/ , https://b.example:8443,"},
+     ["https://a.example", "https://b.example:8443"]),
+    ({"WEB_PORT": "9000"}, ["http://localhost:9000"]),
+    ({}, ["http://localhost:8080"]),
+    ({"CORS_ORIGINS": "*"}, "*"),
+])
+def test_allowed_origins_come_from_cors_origins(monkeypatch, env, expected):
+    monkeypatch.delenv("CORS_ORIGINS", raising=False)
+    monkeypatch.delenv("WEB_PORT", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert allowed_origins() == expected
+
+
+def test_engineio_checks_the_origin_but_leaves_the_cors_headers_to_sanic_cors(monkeypatch):
+    monkeypatch.setenv("CORS_ORIGINS", "http://127.0.0.1:8081")
+    channel = make_channel()
+    channel.blueprint(lambda message: None)
+    eio = channel.sio.eio
+    # [] (Rasa's value) would switch the Origin check off
+    assert eio.cors_allowed_origins == ["http://127.0.0.1:8081"]
+    environ = {"HTTP_ORIGIN": "http://127.0.0.1:8081", "REQUEST_METHOD": "GET",
+               "wsgi.url_scheme": "http", "HTTP_HOST": "127.0.0.1:5005"}
+    assert eio._cors_allowed_origins(environ) == ["http://127.0.0.1:8081"]
+    assert eio._cors_headers(environ) == []

@@ -16,6 +16,10 @@ MODEL = ROOT / "models" / "vertebro.tar.gz"
 # Secrets for test servers only (the real ones live in the git-ignored .env).
 TEST_TWILIO_AUTH_TOKEN = "test-auth-token-" + uuid.uuid4().hex
 TEST_SMS_SENDER_SECRET = "test-sender-secret-" + uuid.uuid4().hex
+# The limits scripts/env.sh sets for `make run` / `make test`, also when pytest runs alone
+# (values already in the environment win, as in env.sh).
+LIMIT_DEFAULTS = {"MAX_BODY_BYTES": "65536", "RATE_LIMIT_PER_MINUTE": "30",
+                  "RATE_LIMIT_BURST": "10", "SANIC_REQUEST_MAX_SIZE": "2097152"}
 
 
 def free_port() -> int:
@@ -64,6 +68,8 @@ class Servers:
             "CORS_ORIGINS": f"http://127.0.0.1:{self.web_port}",
             "TRACKER_DB": str(self.log_dir / "tracker.db"),
         })
+        for key, value in LIMIT_DEFAULTS.items():
+            self.env.setdefault(key, value)
         self.env.update(extra_env or {})
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.with_actions = with_actions

@@ -142,6 +142,10 @@
       referrerPolicy: "no-referrer",
       signal: request.signal
     }).then(function (response) {
+      if (response.status === 429) {
+        // Too many messages too fast: the server's polite "please wait" text.
+        return response.json().then(function (body) { return [{ text: body && body.text }]; });
+      }
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();
     }).then(function (messages) {
