@@ -21,13 +21,14 @@ export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup browser run shell train test report clean
+.PHONY: help setup browser run shell train test report retention clean
 
 help:
 	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
 	@echo "make test   - set up everything and run every test"
 	@echo "make shell  - chat with the assistant in this terminal"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
+	@echo "make retention - delete conversations older than RETENTION_DAYS (default 90)"
 
 $(VENV_OK): requirements.txt constraints.txt
 	@py=$$(scripts/find_python310.sh) && echo "Using $$py" && \
@@ -71,6 +72,10 @@ test: setup $(MODEL) browser
 
 report: setup
 	source scripts/env.sh && $(PY) scripts/report_unanswered.py
+
+# Delete conversations older than RETENTION_DAYS (default 90) from the tracker store.
+retention: setup
+	source scripts/env.sh && $(PY) scripts/retention.py
 
 clean:
 	rm -rf build results .rasa models/*.tar.gz web/node_modules
