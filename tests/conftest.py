@@ -36,6 +36,10 @@ def servers():
     running = Servers(ROOT / "results" / "e2e-logs", extra_env={
         "KIOSK_IDLE_SECONDS": str(KIOSK_IDLE_SECONDS),
         "KIOSK_WARN_SECONDS": str(KIOSK_WARN_SECONDS),
+        # A burst of 10, then a refill so slow that the rate-limit tests do not depend on how
+        # fast a loaded machine answers (no test conversation sends more than 10 messages).
+        "RATE_LIMIT_PER_MINUTE": "1",
+        "RATE_LIMIT_BURST": "10",
     })
     try:
         running.start()
