@@ -21,7 +21,7 @@ export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup browser run shell train test report retention clean
+.PHONY: help setup browser run shell train test report retention clean scale-deps scale-up scale-down scale-test
 
 help:
 	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
@@ -76,6 +76,24 @@ report: setup
 # Delete conversations older than RETENTION_DAYS (default 90) from the tracker store.
 retention: setup
 	source scripts/env.sh && $(PY) scripts/retention.py
+
+# Scale-out topology on loopback (docs/production.md): PostgreSQL, Redis, actions, 2 Rasa, nginx.
+scale-deps:
+	@command -v nginx >/dev/null && command -v redis-server >/dev/null && \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  { $(SUDO) apt-get update && $(SUDO) apt-get install -y postgresql nginx-light redis-server; }
+
+scale-up: $(VENV_OK) $(SPACY_OK) $(MODEL) scale-deps
+	scripts/scale/up.sh
+
+scale-down:
+	scripts/scale/down.sh
+
+# Fresh topology with the per-sender rate limit off, tests/scale, then stops it (even on failure).
+scale-test: $(VENV_OK) $(SPACY_OK) $(MODEL) scale-deps
+	scripts/scale/down.sh >/dev/null
+	RATE_LIMIT_PER_MINUTE=0 scripts/scale/up.sh
+	$(PY) -m pytest -p no:cacheprovider -rxX tests/scale; rc=$$?; scripts/scale/down.sh; exit $$rc
 
 clean:
 	rm -rf build results .rasa models/*.tar.gz web/node_modules
