@@ -21,12 +21,13 @@ export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup browser run shell train test report retention clean scale-deps scale-up scale-down scale-test
+.PHONY: help setup browser run shell train test report retention bench clean scale-deps scale-up scale-down scale-test
 
 help:
 	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
 	@echo "make test   - set up everything and run every test"
 	@echo "make shell  - chat with the assistant in this terminal"
+	@echo "make bench  - benchmark production against Rasa's default configuration"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
 	@echo "make retention - delete conversations older than RETENTION_DAYS (default 90)"
 
@@ -72,6 +73,11 @@ test: setup $(MODEL) browser
 
 report: setup
 	source scripts/env.sh && $(PY) scripts/report_unanswered.py
+
+# Benchmark: production vs Rasa's default config, same data (bench/README.md); writes
+# bench/results.md. Not part of `make test`.
+bench: setup $(MODEL)
+	source scripts/env.sh && $(PY) bench/run_bench.py
 
 # Delete conversations older than RETENTION_DAYS (default 90) from the tracker store.
 retention: setup
