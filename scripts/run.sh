@@ -21,12 +21,13 @@ $VENV/bin/rasa run --model models/vertebro.tar.gz --endpoints endpoints.yml \
   --credentials credentials.yml --port "$RASA_PORT" --cors ${CORS_ORIGINS//,/ } &
 pids+=($!)
 
+$VENV/bin/python scripts/serve_web.py &
+pids+=($!)
+
 for _ in $(seq 1 120); do
   curl -fs "http://localhost:$RASA_PORT/" >/dev/null 2>&1 && break
   sleep 1
 done
-$VENV/bin/python scripts/serve_web.py &
-pids+=($!)
 
 cat <<MSG
 
