@@ -113,18 +113,23 @@ _HAPPENING_NOW = re.compile(
 )
 
 
+# Compiled once: these run on every chat turn.
+_FOLD_COMPILED = [(re.compile(p), r) for p, r in _FOLD]
+_SYMPTOMS_COMPILED = {name: [re.compile(p) for p in patterns] for name, patterns in _SYMPTOMS.items()}
+
+
 def normalise(text: Text) -> Text:
     folded = " ".join(str(text).lower().split())
-    for pattern, replacement in _FOLD:
-        folded = re.sub(pattern, replacement, folded)
+    for pattern, replacement in _FOLD_COMPILED:
+        folded = pattern.sub(replacement, folded)
     return folded
 
 
 def _symptom(folded: Text) -> Optional[Tuple[Text, int]]:
     """The first symptom found and where its match starts."""
-    for name, patterns in _SYMPTOMS.items():
+    for name, patterns in _SYMPTOMS_COMPILED.items():
         for pattern in patterns:
-            match = re.search(pattern, folded)
+            match = pattern.search(folded)
             if match:
                 return name, match.start()
     return None
