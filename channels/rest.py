@@ -16,12 +16,13 @@ client may pick any `input_channel`. This channel parses the body itself (channe
 - `?stream=true`: 400 (not supported);
 - the message: control characters removed, at most 1000 characters;
 - a sender over the rate limit (channels/rate_limit.py): 429 with a polite text, not sent on;
-- a turn that fails: the collected messages plus a polite error message (200), logged without
-  the patient's text.
+- the conversation store is unavailable: 503 with an apology and the phone number
+  (channels/failures.py): the turn was neither answered nor stored;
+- a turn that fails otherwise: the collected messages plus a polite error message (200), logged
+  without the patient's text.
 
 Registered in credentials.yml as `channels.rest.RestInput` instead of `rest:`.
 """
-import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
@@ -33,6 +34,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from channels import rate_limit
+from channels.failures import answer_as_json
 from channels.validation import BadRequest, parse_chat_request, read_json_body
 
 logger = logging.getLogger(__name__)
@@ -77,17 +79,10 @@ class RestInput(RasaRestInput):
             logger.debug("REST: a sender is over the rate limit")
             return rate_limit.too_many_requests(decision)
 
-        collector = CollectingOutputChannel()
-        try:
-            await on_new_message(UserMessage(text, collector, sender,
-                                             input_channel=self.name(), metadata=metadata))
-        except (asyncio.CancelledError, Exception) as error:  # as Rasa's channel: never a 500
-            # Rasa's channel logs the message text here; this one logs only the error type.
-            logger.error("REST: the turn failed (%s)", type(error).__name__)
-            logger.debug("REST turn failure", exc_info=True)
-            return response.json(collector.messages +
-                                 [{"recipient_id": sender, "text": FAILURE_TEXT}])
-        return response.json(collector.messages)
+        return await answer_as_json(
+            on_new_message, UserMessage(text, CollectingOutputChannel(), sender,
+                                        input_channel=self.name(), metadata=metadata),
+            FAILURE_TEXT)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         rest = Blueprint("rest_webhook", __name__)

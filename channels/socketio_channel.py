@@ -15,6 +15,9 @@ Incoming messages get the same checks as the project's other channels (channels/
 control characters removed, at most 1000 characters, a session id of 1-128 safe characters);
 a malformed event is ignored with a warning instead of raising.
 
+A turn that fails (e.g. the conversation store is unavailable: channels/failures.py) gets an
+apology with the phone number on the socket instead of silence.
+
 A sender over the shared per-conversation rate limit (channels/rate_limit.py) gets a polite
 "too fast" bot message on its socket; the message does not reach the bot.
 
@@ -40,9 +43,13 @@ from rasa.core.channels.socketio import SocketIOOutput as RasaSocketIOOutput
 from sanic import Blueprint
 
 from channels import rate_limit
+from channels.failures import store_unavailable, unavailable_text
+from channels.sms import load_phone
 from channels.validation import BadRequest, clean_message, clean_sender
 
 logger = logging.getLogger(__name__)
+
+FAILURE_TEXT = "Sorry, something went wrong. Please try again in a moment, or call {phone}."
 
 # URL schemes a link button may carry to the browser.
 LINK_SCHEMES = ("tel:", "https:")
@@ -143,8 +150,15 @@ class SocketIOInput(RasaSocketIOInput):
                     metadata = {}
             if not isinstance(metadata, dict):
                 metadata = {}
-            await on_new_message(UserMessage(
-                text, SocketIOOutput(sio, self.bot_message_evt), sender_id,
-                input_channel=self.name(), metadata=metadata))
+            try:
+                await on_new_message(UserMessage(
+                    text, SocketIOOutput(sio, self.bot_message_evt), sender_id,
+                    input_channel=self.name(), metadata=metadata))
+            except Exception as error:  # the widget gets an answer, never silence
+                logger.error("socket.io: the turn failed (%s)", type(error).__name__)
+                logger.debug("socket.io turn failure", exc_info=True)
+                text = (unavailable_text() if store_unavailable(error)
+                        else FAILURE_TEXT.format(phone=load_phone()))
+                await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
 
         return socketio_webhook

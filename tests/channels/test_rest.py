@@ -5,9 +5,11 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
 
+from channels.failures import unavailable_text
 from channels.rest import FAILURE_TEXT, RestInput, parse_rest_request
 from channels.validation import (DEFAULT_MAX_BODY_BYTES, BadRequest, BodyTooLarge,
                                  max_body_bytes, read_json_body)
+from storage.tracker_store import TrackerStoreUnavailable
 
 
 class Bot:
@@ -150,3 +152,13 @@ def test_parse_returns_sender_text_and_metadata():
     with pytest.raises(BadRequest) as error:
         parse_rest_request(b"{", max_bytes=10)
     assert error.value.status == 400
+
+
+async def test_an_unavailable_store_is_a_503_with_the_apology_and_the_line(caplog, phone):
+    status, messages, _ = await post({"sender": "a", "message": "my secret question"},
+                                     bot=Bot(fail=TrackerStoreUnavailable("OperationalError")))
+    assert status == 503
+    # Nothing the bot said before the failure: the turn was neither answered nor stored.
+    assert messages == [{"recipient_id": "a", "text": unavailable_text()}]
+    assert phone in messages[0]["text"]
+    assert "secret question" not in " ".join(r.getMessage() for r in caplog.records)

@@ -6,6 +6,7 @@ from rasa.core.channels.channel import UserMessage
 
 from actions.contact import call_button
 from channels.socketio_channel import SocketIOInput, SocketIOOutput, allowed_origins
+from storage.tracker_store import TrackerStoreUnavailable
 
 
 class FakeSio:
@@ -142,3 +143,25 @@ def test_engineio_checks_the_origin_but_leaves_the_cors_headers_to_sanic_cors(mo
                "wsgi.url_scheme": "http", "HTTP_HOST": "127.0.0.1:5005"}
     assert eio._cors_allowed_origins(environ) == ["http://127.0.0.1:8081"]
     assert eio._cors_headers(environ) == []
+
+
+@pytest.mark.parametrize("failure,expected", [
+    (TrackerStoreUnavailable("OperationalError"), "can't answer right now"),
+    (RuntimeError("boom"), "something went wrong")])
+async def test_a_failed_turn_gets_an_apology_with_the_line_not_silence(failure, expected, phone):
+    async def on_new_message(message: UserMessage) -> None:
+        raise failure
+
+    channel = make_channel()
+    channel.blueprint(on_new_message)
+    emitted = []
+
+    async def emit(event, data=None, room=None, **kwargs):
+        emitted.append((event, data, room))
+
+    channel.sio.emit = emit
+    await channel.sio.handlers["/"]["user_uttered"]("sid-1", {"message": "hi",
+                                                               "session_id": "abc"})
+    [(event, data, room)] = emitted
+    assert event == "bot_uttered" and room == "sid-1"
+    assert expected in data["text"] and phone in data["text"]

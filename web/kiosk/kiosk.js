@@ -146,6 +146,10 @@
         // Too many messages too fast: the server's polite "please wait" text.
         return response.json().then(function (body) { return [{ text: body && body.text }]; });
       }
+      if (response.status === 503) {
+        // The assistant cannot answer right now: the server's apology with the phone number.
+        return response.json();
+      }
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();
     }).then(function (messages) {

@@ -1,0 +1,63 @@
+"""What every channel answers when a turn cannot be processed.
+
+Two cases, both logged without the patient's text:
+- the conversation store is unavailable (storage.tracker_store.TrackerStoreUnavailable): the
+  turn was neither answered nor stored. Web webhooks answer HTTP 503 with Retry-After and the
+  apology below as their usual list of messages, so a client can show it and try again.
+- anything else failed inside the turn: the channel's own polite error text, as before.
+Either way the patient gets the scheduling line, never a 500 or silence.
+"""
+import asyncio
+import logging
+from functools import lru_cache
+from typing import Any, Awaitable, Callable, Dict, List, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from sanic import response
+from sanic.response import HTTPResponse
+
+from storage.tracker_store import TrackerStoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+UNAVAILABLE_STATUS = 503
+RETRY_AFTER_SECONDS = 30
+UNAVAILABLE_REPLY = ("Sorry, I can't answer right now. Please try again in a few minutes, "
+                     "or call {phone}.")
+
+
+@lru_cache(maxsize=1)
+def unavailable_text() -> Text:
+    from channels.sms import load_phone  # the domain's `phone` slot, the number's one home
+
+    return UNAVAILABLE_REPLY.format(phone=load_phone())
+
+
+def store_unavailable(error: BaseException) -> bool:
+    return isinstance(error, TrackerStoreUnavailable)
+
+
+def unavailable_response(sender: Text) -> HTTPResponse:
+    """503 whose body is the usual list of bot messages: the apology with the phone number."""
+    messages: List[Dict[Text, Any]] = [{"recipient_id": sender, "text": unavailable_text()}]
+    return response.json(messages, status=UNAVAILABLE_STATUS,
+                         headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+
+
+async def answer_as_json(on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                         message: UserMessage, failure_text: Text) -> HTTPResponse:
+    """Run one turn for a JSON webhook (REST, kiosk): the collected messages; if the turn
+    fails, 503 + apology (store unavailable) or the messages so far + `failure_text` (200)."""
+    collector = message.output_channel
+    assert isinstance(collector, CollectingOutputChannel)
+    try:
+        await on_new_message(message)
+    except (asyncio.CancelledError, Exception) as error:
+        # Rasa's REST channel logs the message text here; this logs only the error type.
+        logger.error("%s: the turn failed (%s)", message.input_channel, type(error).__name__)
+        logger.debug("turn failure", exc_info=True)
+        if store_unavailable(error):
+            return unavailable_response(message.sender_id)
+        return response.json(collector.messages +
+                             [{"recipient_id": message.sender_id, "text": failure_text}])
+    return response.json(collector.messages)

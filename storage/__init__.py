@@ -1,0 +1,1 @@
+"""Where conversations are kept (storage.tracker_store, configured in endpoints.yml)."""

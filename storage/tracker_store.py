@@ -1,0 +1,243 @@
+"""The conversation store: Rasa's SQL tracker store, with a flat cost per turn and no silent loss.
+
+Configured in endpoints.yml (`type: storage.tracker_store.WindowedSQLTrackerStore`) with the
+same keys as Rasa's `type: SQL` store, the same `events` table and the same rows, so the
+report, retention and scale scripts read it as before. Three measured causes are fixed
+(bench/profile.md):
+
+1. **Growth with the conversation.** Rasa 3.6 loads and replays every event since the session
+   started on every turn, and its policies recompute the dialogue states of all of them
+   (`tracker.past_states`) several times a turn: turn 95 cost ~4x turn 5. This store hands
+   Rasa the last `max_events` events only, cut at the start of a turn, preceded by the current
+   value of every slot set earlier in the session. Every event is still stored. What sees the
+   window: MemoizationPolicy (3 turns back), the rules (one turn; none uses
+   `conversation_start`), and the custom actions (the latest answer and the last one or two
+   user messages). The project has no forms and no stories, so nothing needs more.
+2. **A count query on every save.** Rasa counts the stored events of the session to find the
+   new ones. This store remembers how many events each tracker it handed out already had, and
+   inserts the rest with one statement.
+3. **SQLite waiting for the disk.** The embedded default runs in WAL mode with
+   `synchronous=NORMAL` (a commit is durable after a crash of the process; a power cut can
+   lose the last commits, as with any write-back disk cache), and keeps its connection instead
+   of opening one per query. PostgreSQL connections are checked before use, so a database
+   restart costs no request.
+
+And one safety fix: Rasa wraps every tracker store in `FailSafeTrackerStore`, which, when the
+database fails, answers from an empty in-memory tracker and never stores the turn (a patient
+loses the context and the hospital the record; measured in tests/scale: 314 events lost in a
+5 s PostgreSQL outage). When this store is configured, that wrapper refuses instead: the error
+reaches the channel, which answers with an apology and the phone number (HTTP 503 on the web
+webhooks), and nothing is half-stored.
+"""
+import json
+import logging
+from typing import Any, Dict, Iterable, List, Optional, Text
+
+import sqlalchemy as sa
+import sqlalchemy.exc
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Restarted,
+                                     SessionStarted, SlotSet, UserUttered)
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_EVENTS = 60
+# Events after which earlier slot values no longer apply.
+SLOT_BOUNDARIES = (SessionStarted.type_name, Restarted.type_name, AllSlotsReset.type_name)
+# On each tracker this store hands out: how many of its events are already stored.
+STORED_ATTRIBUTE = "_storage_events_stored"
+
+
+class TrackerStoreUnavailable(Exception):
+    """The database could not be read or written: the turn must not go on without it."""
+
+
+class WindowedSQLTrackerStore(SQLTrackerStore):
+    """Rasa's SQLTrackerStore that replays a bounded window and saves without counting."""
+
+    def __init__(self, domain=None, max_events: Any = DEFAULT_MAX_EVENTS,
+                 **kwargs: Any) -> None:
+        super().__init__(domain, **kwargs)
+        self.max_events = int(max_events)
+        if self.max_events < 10:
+            raise ValueError(f"max_events must be at least 10 (got {self.max_events}): the "
+                             "policies look back three turns")
+        self._tune_engine()
+        self.table = self.SQLEvent.__table__
+        refuse_turns_when_the_store_fails()
+
+    # ------------------------------------------------------------------ engine
+    def _tune_engine(self) -> None:
+        """SQLite: WAL, synchronous=NORMAL, one kept connection. Others: pre-ping."""
+        url = self.engine.url
+        if url.get_backend_name() == "sqlite":
+            self.engine.dispose()
+            # Rasa serves from one event-loop thread; the pool hands its one connection to one
+            # session at a time, so it may cross threads (Sanic's start-up runs elsewhere).
+            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=1,
+                                           max_overflow=4,
+                                           connect_args={"check_same_thread": False})
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        else:
+            self.engine.dispose()
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **_pool_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    # ------------------------------------------------------------------ reading
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The tracker of the current session, with at most `max_events` replayed events."""
+        try:
+            events = self._window(sender_id)
+        except sqlalchemy.exc.SQLAlchemyError as error:
+            raise TrackerStoreUnavailable(f"reading a conversation failed: "
+                                          f"{type(error).__name__}") from error
+        if not events or not self.domain:
+            return None
+        tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
+        setattr(tracker, STORED_ATTRIBUTE, len(tracker.events))
+        return tracker
+
+    def _window(self, sender_id: Text) -> List[Dict[Text, Any]]:
+        """Serialised events to replay: the session's last turns, after its slot values."""
+        t = self.table
+        with self.engine.connect() as connection:
+            rows = connection.execute(
+                sa.select(t.c.id, t.c.type_name, t.c.action_name, t.c.data)
+                .where(t.c.sender_id == sender_id)
+                .order_by(t.c.id.desc()).limit(self.max_events)).all()
+            rows.reverse()
+            if not rows:
+                return []
+            starts = [i for i, row in enumerate(rows)
+                      if row.type_name == SessionStarted.type_name]
+            if starts or len(rows) < self.max_events:
+                # The whole session is in the window (Rasa's own query starts at the latest
+                # SessionStarted too).
+                return [json.loads(row.data) for row in rows[starts[-1] if starts else 0:]]
+            rows = rows[_first_turn_start(rows):]
+            earlier_slots = self._slot_values_before(connection, sender_id, rows[0].id)
+        return [json.loads(data) for data in earlier_slots] + [json.loads(r.data) for r in rows]
+
+    def _slot_values_before(self, connection, sender_id: Text, cut: int) -> List[Text]:
+        """The latest SlotSet of each slot set in this session before event id `cut`."""
+        t = self.table
+        boundary = (sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0))
+                    .where(t.c.sender_id == sender_id, t.c.id < cut,
+                           t.c.type_name.in_(SLOT_BOUNDARIES))
+                    .scalar_subquery())
+        latest = (sa.select(sa.func.max(t.c.id))
+                  .where(t.c.sender_id == sender_id, t.c.type_name == SlotSet.type_name,
+                         t.c.id < cut, t.c.id > boundary)
+                  .group_by(t.c.action_name))
+        return list(connection.execute(
+            sa.select(t.c.data).where(t.c.id.in_(latest)).order_by(t.c.id)).scalars())
+
+    # ------------------------------------------------------------------ writing
+    def init_tracker(self, sender_id: Text) -> DialogueStateTracker:
+        tracker = super().init_tracker(sender_id)
+        setattr(tracker, STORED_ATTRIBUTE, 0)
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Insert the events the tracker got since it was read or last saved."""
+        stored = getattr(tracker, STORED_ATTRIBUTE, None)
+        try:
+            if stored is None:  # a tracker this store did not hand out: Rasa's own way
+                new_events = self._events_not_stored(tracker)
+            else:
+                new_events = list(tracker.events)[stored:]
+            if new_events:
+                with self.engine.begin() as connection:
+                    connection.execute(self.table.insert(),
+                                       [_row(tracker.sender_id, event) for event in new_events])
+        except sqlalchemy.exc.SQLAlchemyError as error:
+            raise TrackerStoreUnavailable(f"saving a conversation failed: "
+                                          f"{type(error).__name__}") from error
+        setattr(tracker, STORED_ATTRIBUTE, len(tracker.events))
+        if self.event_broker is not None:
+            await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+
+    def _events_not_stored(self, tracker: DialogueStateTracker) -> List[Event]:
+        with self.session_scope() as session:
+            return list(self._additional_events(session, tracker))
+
+    async def stream_events(self, tracker: DialogueStateTracker) -> None:
+        """Events go to the event broker from `save`, without reading the tracker again."""
+
+
+def _first_turn_start(rows) -> int:
+    """Index of the first `action_listen` followed by a user message (0 if there is none)."""
+    for i in range(len(rows) - 1):
+        if (rows[i].type_name == ActionExecuted.type_name
+                and rows[i].action_name == ACTION_LISTEN_NAME
+                and rows[i + 1].type_name == UserUttered.type_name):
+            return i
+    return 0
+
+
+def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
+    """The `events` row Rasa's SQLTrackerStore writes for an event."""
+    data = event.as_dict()
+    return {"sender_id": sender_id, "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"), "data": json.dumps(data)}
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _pool_kwargs(url) -> Dict[Text, Any]:
+    from rasa.core.tracker_store import create_engine_kwargs
+    return create_engine_kwargs(url)
+
+
+# ---------------------------------------------------------------------- failing closed
+class FailClosedTrackerStore(FailSafeTrackerStore):
+    """Rasa's wrapper, but a database error ends the turn instead of answering from memory."""
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._checked(self._tracker_store.retrieve(sender_id))
+
+    async def retrieve_full_tracker(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        return await self._checked(self._tracker_store.retrieve_full_tracker(sender_id))
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await self._checked(self._tracker_store.save(tracker))
+
+    async def keys(self) -> Iterable[Text]:
+        return await self._checked(self._tracker_store.keys())
+
+    async def _checked(self, call):
+        try:
+            return await call
+        except TrackerStoreUnavailable as error:
+            # No sender id, no text: only what failed.
+            logger.error("Tracker store unavailable (%s); the turn is refused, not answered "
+                         "from memory.", error)
+            raise
+        except sqlalchemy.exc.SQLAlchemyError as error:
+            logger.error("Tracker store error (%s); the turn is refused.", type(error).__name__)
+            raise TrackerStoreUnavailable(type(error).__name__) from error
+
+
+def refuse_turns_when_the_store_fails() -> None:
+    """Make Rasa's Agent wrap its tracker store in FailClosedTrackerStore.
+
+    `rasa.core.agent.Agent` wraps the store in `FailSafeTrackerStore` (a module-level name)
+    when it is built, which `rasa run` does after creating this store."""
+    import rasa.core.agent
+
+    rasa.core.agent.FailSafeTrackerStore = FailClosedTrackerStore
+
+
+__all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore",
+           "refuse_turns_when_the_store_fails", "TrackerStore"]

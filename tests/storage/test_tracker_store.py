@@ -1,0 +1,216 @@
+"""storage/tracker_store.py against Rasa's own SQLTrackerStore, on real SQLite files."""
+import json
+import sqlite3
+
+import pytest
+import rasa.core.agent
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import (ActionExecuted, BotUttered, Restarted, SessionStarted,
+                                     SlotSet, UserUttered)
+
+from storage.tracker_store import (DEFAULT_MAX_EVENTS, FailClosedTrackerStore,
+                                   TrackerStoreUnavailable, WindowedSQLTrackerStore,
+                                   refuse_turns_when_the_store_fails)
+from tests.conftest import ROOT
+
+INTENTS = ["ask_recovery", "ask_sedation", "greet", "ask_blood_thinners"]
+
+
+@pytest.fixture(scope="module")
+def domain():
+    return Domain.load(str(ROOT / "domain.yml"))
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "tracker.db")
+
+
+@pytest.fixture
+def store(domain, db):
+    return WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=30)
+
+
+def rasa_store(domain, db):
+    return SQLTrackerStore(domain, dialect="sqlite", db=db)
+
+
+def turn_events(k):
+    """One turn as Rasa logs it: the user, the answer, listening again (+ a slot every 3rd)."""
+    intent = INTENTS[k % len(INTENTS)]
+    events = [UserUttered(f"question {k}", {"name": intent, "confidence": 0.9}),
+              ActionExecuted(f"utter_{intent}"), BotUttered(f"answer {k}"),
+              ActionExecuted("action_listen")]
+    if k % 3 == 0:
+        events.insert(1, SlotSet("how_long_topic", ["recovery", "procedure"][k % 2]))
+    if k == 2:
+        events.insert(1, SlotSet("medication", "Eliquis"))
+    return events
+
+
+async def talk(store, sender, turns, start=0):
+    """`turns` turns through the store the way Rasa's processor uses it: read, add, save."""
+    for k in range(start, start + turns):
+        tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
+        if not tracker.events:
+            for event in [ActionExecuted("action_session_start"), SessionStarted(),
+                          SlotSet("phone", "847.570.2160"), ActionExecuted("action_listen")]:
+                tracker.update(event)
+        for event in turn_events(k):
+            tracker.update(event)
+        await store.save(tracker)
+    return tracker
+
+
+def stored_rows(db, sender):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(
+            "SELECT type_name, intent_name, action_name, data FROM events WHERE sender_id=? "
+            "ORDER BY id", (sender,)).fetchall()
+
+
+async def test_a_short_conversation_reads_back_exactly_as_rasas_store_reads_it(store, domain, db):
+    await talk(store, "short", 3)
+    ours = await store.retrieve("short")
+    theirs = await rasa_store(domain, db).retrieve("short")
+    assert [e.as_dict() for e in ours.events] == [e.as_dict() for e in theirs.events]
+
+
+async def test_rows_are_the_rows_rasas_store_writes(store, domain, tmp_path):
+    other = tmp_path / "rasa.db"
+    await talk(store, "same", 12)
+    await talk(rasa_store(domain, str(other)), "same", 12)
+    ours, theirs = stored_rows(store.engine.url.database, "same"), stored_rows(str(other), "same")
+    assert len(ours) == len(theirs) > 30
+    for mine, rasas in zip(ours, theirs):
+        assert mine[:3] == rasas[:3]
+        mine_data, rasa_data = json.loads(mine[3]), json.loads(rasas[3])
+        mine_data.pop("timestamp"), rasa_data.pop("timestamp")
+        assert mine_data == rasa_data
+
+
+async def test_a_long_conversation_stores_every_event_and_replays_a_window(store, domain, db):
+    turns = 40
+    await talk(store, "long", turns)
+    rows = stored_rows(db, "long")
+    assert len(rows) == 4 + turns * 4 + len(range(0, turns, 3)) + 1  # nothing lost, no doubles
+
+    window = await store.retrieve("long")
+    full = await rasa_store(domain, db).retrieve("long")
+    assert len(full.events) == len(rows) - 1  # Rasa's query starts at SessionStarted
+    assert len(window.events) <= store.max_events + len(domain.slots)
+    # The window starts with the slot values, then a whole turn.
+    events = list(window.events)
+    first_turn = next(i for i, e in enumerate(events) if not isinstance(e, SlotSet))
+    assert isinstance(events[first_turn], ActionExecuted)
+    assert events[first_turn].action_name == "action_listen"
+    assert isinstance(events[first_turn + 1], UserUttered)
+    # What Rasa and the actions read from the tracker is the same as from the full session.
+    assert window.current_slot_values() == full.current_slot_values()
+    assert window.current_slot_values()["medication"] == "Eliquis"  # set in turn 3 of 40
+    assert window.latest_message.text == full.latest_message.text
+    assert window.latest_action_name == full.latest_action_name
+    assert list(full.events)[-len(events) + first_turn:] == events[first_turn:]
+    states_window = window.past_states(domain)
+    states_full = full.past_states(domain)
+    assert states_window[-6:] == states_full[-6:]
+
+
+async def test_a_save_after_a_windowed_read_adds_only_the_new_events(store, db):
+    await talk(store, "add", 30)
+    before = stored_rows(db, "add")
+    await talk(store, "add", 1, start=30)
+    after = stored_rows(db, "add")
+    assert after[:len(before)] == before
+    added = [(row[0], json.loads(row[3])["event"]) for row in after[len(before):]]
+    assert added == [(e.type_name, e.type_name) for e in turn_events(30)]
+
+
+async def test_saving_the_same_tracker_twice_stores_nothing_twice(store, db):
+    tracker = await talk(store, "twice", 2)
+    count = len(stored_rows(db, "twice"))
+    await store.save(tracker)
+    assert len(stored_rows(db, "twice")) == count
+    tracker.update(UserUttered("one more", {"name": "greet", "confidence": 1.0}))
+    await store.save(tracker)
+    assert len(stored_rows(db, "twice")) == count + 1
+
+
+async def test_slots_before_a_restart_are_not_brought_back(store, db):
+    await talk(store, "restart", 3)
+    tracker = await store.retrieve("restart")
+    assert tracker.get_slot("medication") == "Eliquis"
+    tracker.update(Restarted())
+    tracker.update(ActionExecuted("action_listen"))
+    await store.save(tracker)
+    await talk(store, "restart", 30, start=3)
+    tracker = await store.retrieve("restart")
+    assert tracker.get_slot("medication") is None
+
+
+async def test_a_new_session_in_the_window_starts_the_tracker_there(store, db):
+    await talk(store, "sessions", 30)
+    tracker = await store.retrieve("sessions")
+    for event in [ActionExecuted("action_session_start"), SessionStarted(),
+                  SlotSet("phone", "847.570.2160"), ActionExecuted("action_listen")]:
+        tracker.update(event)
+    await store.save(tracker)
+    tracker = await store.retrieve("sessions")
+    assert [e.type_name for e in tracker.events] == ["session_started", "slot", "action"]
+    assert tracker.get_slot("medication") is None
+
+
+async def test_an_unknown_conversation_is_none(store):
+    assert await store.retrieve("nobody") is None
+
+
+def test_the_window_must_cover_the_policies(domain, db):
+    with pytest.raises(ValueError, match="at least 10"):
+        WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=5)
+    assert WindowedSQLTrackerStore(domain, dialect="sqlite", db=db).max_events == \
+        DEFAULT_MAX_EVENTS
+
+
+def test_sqlite_runs_in_wal_mode(store, db):
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+async def test_a_broken_database_raises_instead_of_answering_from_memory(store, db):
+    await talk(store, "broken", 1)
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE events")
+    with pytest.raises(TrackerStoreUnavailable):
+        await store.retrieve("broken")
+    tracker = store.init_tracker("broken")
+    tracker.update(ActionExecuted("action_listen"))
+    with pytest.raises(TrackerStoreUnavailable):
+        await store.save(tracker)
+
+
+async def test_the_agent_wraps_this_store_so_errors_reach_the_channel(store, db, monkeypatch):
+    monkeypatch.setattr(rasa.core.agent, "FailSafeTrackerStore", FailSafeTrackerStore)
+    refuse_turns_when_the_store_fails()
+    wrapped = rasa.core.agent.Agent._create_tracker_store(store, store.domain)
+    assert isinstance(wrapped, FailClosedTrackerStore)
+    await talk(wrapped, "wrapped", 1)
+    assert (await wrapped.retrieve("wrapped")).latest_message.text == "question 0"
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE events")
+    with pytest.raises(TrackerStoreUnavailable):
+        await wrapped.get_or_create_tracker("wrapped")
+    new = store.init_tracker("new")
+    new.update(ActionExecuted("action_listen"))
+    with pytest.raises(TrackerStoreUnavailable):
+        await wrapped.save(new)
+
+
+async def test_rasas_own_wrapper_would_have_answered_from_memory(store, db):
+    """Why the wrapper is replaced: Rasa's hides the failure and keeps the turn in memory."""
+    rasas = FailSafeTrackerStore(store)
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE events")
+    tracker = await rasas.get_or_create_tracker("lost")
+    assert tracker is not None and await rasas.retrieve("lost") is None
