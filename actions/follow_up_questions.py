@@ -24,11 +24,23 @@ TOPIC_OF_ANSWER = {
 }
 
 
+# "And how long does that take?" refers to something said lately: answers given in reply to
+# the last TURNS_BACK messages before it count, older ones do not (then the bot asks which
+# topic). The conversation store replays more than this (storage/tracker_store.py).
+TURNS_BACK = 3
+
+
 def last_topic(tracker: Tracker) -> Optional[Text]:
-    """The topic of the most recent answer in this session that has one, or None."""
+    """The topic of the most recent answer in this session, within the last TURNS_BACK turns,
+    that has one, or None."""
+    user_messages = 0
     for event in reversed(tracker.events):
         if event.get("event") == "session_started":
             return None
+        if event.get("event") == "user":
+            user_messages += 1  # the first one is the question being answered now
+            if user_messages > TURNS_BACK:
+                return None
         if event.get("event") == "bot":
             topic = TOPIC_OF_ANSWER.get((event.get("metadata") or {}).get("utter_action"))
             if topic:

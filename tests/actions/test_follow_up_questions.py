@@ -1,7 +1,7 @@
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.follow_up_questions import TOPIC_OF_ANSWER, ActionFindHowLongTopic
+from actions.follow_up_questions import TOPIC_OF_ANSWER, TURNS_BACK, ActionFindHowLongTopic
 from tests.actions.conftest import bot_event, user_event
 
 
@@ -30,6 +30,14 @@ async def test_most_recent_topic_wins(make_tracker, dispatcher, domain):
                user_event("q", "x"), bot_event("utter_cement"),
                user_event("thanks", "thank"), bot_event("utter_thank")]
     assert await topic_after(make_tracker, dispatcher, domain, history) == "cement"
+
+
+@pytest.mark.parametrize("turns_between,topic", [
+    (TURNS_BACK - 1, "recovery"), (TURNS_BACK, None), (TURNS_BACK + 3, None)])
+async def test_only_recent_answers_count(make_tracker, dispatcher, domain, turns_between, topic):
+    history = [user_event("q", "x"), bot_event("utter_recovery")]
+    history += [user_event("thanks", "thank"), bot_event("utter_thank")] * turns_between
+    assert await topic_after(make_tracker, dispatcher, domain, history) == topic
 
 
 async def test_no_topic_yet(make_tracker, dispatcher, domain):

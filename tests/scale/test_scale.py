@@ -151,10 +151,10 @@ def stop_postgres(topology):
 FAULTS = {"redis": stop_redis, "postgres": stop_postgres}
 
 
-@pytest.mark.parametrize("service", ["redis", pytest.param("postgres", marks=pytest.mark.xfail(
-    strict=True, reason="Rasa 3.6 wraps the tracker store in FailSafeTrackerStore: with "
-    "PostgreSQL down a turn starts from an empty tracker, is answered, and is kept only in the "
-    "replica's memory: never stored (not a clean failure)"))])
+# PostgreSQL: storage.tracker_store makes Rasa refuse a turn it cannot read or store (503 with
+# the apology and the line) instead of Rasa 3.6's FailSafeTrackerStore answering from an empty
+# in-memory tracker and never storing the turn (314 events lost in this test before the fix).
+@pytest.mark.parametrize("service", ["redis", "postgres"])
 def test_backing_service_briefly_down(topology, service):
     """Requests during the outage fail cleanly and fast (apology or 5xx, no hang, no crash);
     after the service is back, every conversation is answered again."""

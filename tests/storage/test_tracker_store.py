@@ -6,8 +6,9 @@ import pytest
 import rasa.core.agent
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, BotUttered, Restarted, SessionStarted,
-                                     SlotSet, UserUttered)
+from rasa.shared.core.events import (ActionExecuted, BotUttered,
+                                     DefinePrevUserUtteredFeaturization, Restarted,
+                                     SessionStarted, SlotSet, UserUttered)
 
 from storage.tracker_store import (DEFAULT_MAX_EVENTS, FailClosedTrackerStore,
                                    TrackerStoreUnavailable, WindowedSQLTrackerStore,
@@ -214,3 +215,30 @@ async def test_rasas_own_wrapper_would_have_answered_from_memory(store, db):
         connection.execute("DROP TABLE events")
     tracker = await rasas.get_or_create_tracker("lost")
     assert tracker is not None and await rasas.retrieve("lost") is None
+
+
+@pytest.mark.parametrize("endpoints", ["endpoints.yml", "endpoints.scale.yml"])
+async def test_the_configured_window_holds_what_the_follow_up_question_reads(domain, db,
+                                                                             endpoints):
+    """actions/follow_up_questions.py reads the answers to the last TURNS_BACK messages; the
+    window must hold them even when every turn is as long as the longest one here (9 events: a
+    not-understood message with its did-you-mean buttons)."""
+    from actions.follow_up_questions import TURNS_BACK
+    from tests.conftest import load_yaml
+
+    max_events = load_yaml(endpoints)["tracker_store"]["max_events"]
+    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=max_events)
+    longest_turn = [UserUttered("asdf", {"name": "nlu_fallback", "confidence": 0.3}),
+                    DefinePrevUserUtteredFeaturization(False),
+                    ActionExecuted("action_assess_unclear"), SlotSet("unclear", "suggest"),
+                    ActionExecuted("utter_not_sure"), BotUttered("not sure"),
+                    ActionExecuted("action_offer_choices"), BotUttered("did you mean"),
+                    ActionExecuted("action_listen")]
+    tracker = await talk(store, "worst", 1)
+    for _ in range(20):
+        for event in longest_turn:
+            tracker.update(event)
+    await store.save(tracker)
+    window = await store.retrieve("worst")
+    users = [e for e in window.events if isinstance(e, UserUttered)]
+    assert len(users) >= TURNS_BACK + 1  # the current message and the TURNS_BACK before it
