@@ -68,8 +68,11 @@ run: setup $(MODEL)
 shell: setup $(MODEL)
 	scripts/run.sh shell
 
-test: setup $(MODEL) browser
+# Every test: scripts/test.sh (validate, NLU, stories, pytest), then the scale-out fault tests
+# (tests/scale: PostgreSQL, Redis, nginx, two replicas; about 2 minutes).
+test: setup $(MODEL) browser scale-deps
 	scripts/test.sh
+	$(MAKE) --no-print-directory scale-test
 
 report: setup
 	source scripts/env.sh && $(PY) scripts/report_unanswered.py

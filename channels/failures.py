@@ -1,8 +1,9 @@
 """What every channel answers when a turn cannot be processed.
 
 Two cases, both logged without the patient's text:
-- the conversation store is unavailable (storage.tracker_store.TrackerStoreUnavailable): the
-  turn was neither answered nor stored. Web webhooks answer HTTP 503 with Retry-After and the
+- a backing service is unavailable: the conversation store (storage.tracker_store.
+  TrackerStoreUnavailable) or, with several replicas, the Redis lock store: the turn was
+  neither answered nor stored. Web webhooks answer HTTP 503 with Retry-After and the
   apology below as their usual list of messages, so a client can show it and try again.
 - anything else failed inside the turn: the channel's own polite error text, as before.
 Either way the patient gets the scheduling line, never a 500 or silence.
@@ -27,14 +28,30 @@ UNAVAILABLE_REPLY = ("Sorry, I can't answer right now. Please try again in a few
 
 
 @lru_cache(maxsize=1)
+def phone() -> Text:
+    """The scheduling line, from the domain's `phone` slot (the number's one home)."""
+    from channels.sms import load_phone
+
+    return load_phone()
+
+
 def unavailable_text() -> Text:
-    from channels.sms import load_phone  # the domain's `phone` slot, the number's one home
-
-    return UNAVAILABLE_REPLY.format(phone=load_phone())
+    return UNAVAILABLE_REPLY.format(phone=phone())
 
 
-def store_unavailable(error: BaseException) -> bool:
-    return isinstance(error, TrackerStoreUnavailable)
+def backend_unavailable(error: BaseException) -> bool:
+    """The conversation store or the lock store could not be used. Rasa raises LockError when
+    the Redis lock store is unreachable (it wraps the Redis error) or when the conversation's
+    lock could not be had in time: either way the turn did not run."""
+    from rasa.core.lock_store import LockError
+
+    if isinstance(error, (TrackerStoreUnavailable, LockError)):
+        return True
+    try:
+        import redis.exceptions
+    except ImportError:  # pragma: no cover - redis comes with Rasa
+        return False
+    return isinstance(error, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
 
 
 def unavailable_response(sender: Text) -> HTTPResponse:
@@ -56,7 +73,7 @@ async def answer_as_json(on_new_message: Callable[[UserMessage], Awaitable[Any]]
         # Rasa's REST channel logs the message text here; this logs only the error type.
         logger.error("%s: the turn failed (%s)", message.input_channel, type(error).__name__)
         logger.debug("turn failure", exc_info=True)
-        if store_unavailable(error):
+        if backend_unavailable(error):
             return unavailable_response(message.sender_id)
         return response.json(collector.messages +
                              [{"recipient_id": message.sender_id, "text": failure_text}])

@@ -43,8 +43,7 @@ from rasa.core.channels.socketio import SocketIOOutput as RasaSocketIOOutput
 from sanic import Blueprint
 
 from channels import rate_limit
-from channels.failures import store_unavailable, unavailable_text
-from channels.sms import load_phone
+from channels.failures import backend_unavailable, phone, unavailable_text
 from channels.validation import BadRequest, clean_message, clean_sender
 
 logger = logging.getLogger(__name__)
@@ -157,8 +156,8 @@ class SocketIOInput(RasaSocketIOInput):
             except Exception as error:  # the widget gets an answer, never silence
                 logger.error("socket.io: the turn failed (%s)", type(error).__name__)
                 logger.debug("socket.io turn failure", exc_info=True)
-                text = (unavailable_text() if store_unavailable(error)
-                        else FAILURE_TEXT.format(phone=load_phone()))
+                text = (unavailable_text() if backend_unavailable(error)
+                        else FAILURE_TEXT.format(phone=phone()))
                 await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
 
         return socketio_webhook

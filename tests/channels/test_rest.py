@@ -2,8 +2,10 @@
 import json
 
 import pytest
+import redis.exceptions
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
+from rasa.core.lock_store import LockError
 
 from channels.failures import unavailable_text
 from channels.rest import FAILURE_TEXT, RestInput, parse_rest_request
@@ -124,11 +126,12 @@ async def test_stream_is_refused():
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("boom: patient text"), KeyError("x")])
-async def test_a_failed_turn_is_a_polite_200_logged_without_the_text(caplog, failure):
+async def test_a_failed_turn_is_a_polite_200_logged_without_the_text(caplog, failure, phone):
     status, messages, _ = await post({"sender": "a", "message": "my secret question"},
                                      bot=Bot(fail=failure))
     assert status == 200
     assert messages[-1] == {"recipient_id": "a", "text": FAILURE_TEXT}
+    assert phone in FAILURE_TEXT
     assert messages[0]["text"] == "An answer."  # what was said before the failure is kept
     logged = " ".join(r.getMessage() for r in caplog.records if r.levelname != "DEBUG")
     assert "failed" in logged and "secret question" not in logged
@@ -154,9 +157,13 @@ def test_parse_returns_sender_text_and_metadata():
     assert error.value.status == 400
 
 
-async def test_an_unavailable_store_is_a_503_with_the_apology_and_the_line(caplog, phone):
+@pytest.mark.parametrize("failure", [TrackerStoreUnavailable("OperationalError"),
+                                     LockError("Error while acquiring lock. Error: refused"),
+                                     redis.exceptions.ConnectionError("refused")])
+async def test_an_unavailable_store_is_a_503_with_the_apology_and_the_line(caplog, phone,
+                                                                           failure):
     status, messages, _ = await post({"sender": "a", "message": "my secret question"},
-                                     bot=Bot(fail=TrackerStoreUnavailable("OperationalError")))
+                                     bot=Bot(fail=failure))
     assert status == 503
     # Nothing the bot said before the failure: the turn was neither answered nor stored.
     assert messages == [{"recipient_id": "a", "text": unavailable_text()}]

@@ -9,6 +9,7 @@ from typing import List, Optional
 import psycopg2
 import requests
 
+from channels.failures import UNAVAILABLE_STATUS, unavailable_text
 from channels.rest import FAILURE_TEXT
 
 # Questions with known answers (tests/e2e/test_rest.py); each conversation starts at another one.
@@ -45,6 +46,12 @@ class Turn:
     def failed(self) -> bool:
         """Answered with the channel's apology (the turn did not go through)."""
         return any(m.get("text") == FAILURE_TEXT for m in self.replies)
+
+    @property
+    def refused(self) -> bool:
+        """503 with the apology and the phone line: a backing service was unavailable."""
+        return self.status == UNAVAILABLE_STATUS and [m.get("text") for m in self.replies] == [
+            unavailable_text()]
 
     @property
     def answered(self) -> bool:
@@ -94,7 +101,8 @@ def send_turn(url: str, conversation: Conversation, text: str, retry: bool = Tru
                 time.sleep(RETRY_PAUSE)
                 continue
             try:
-                turn.replies = response.json() if response.status_code == 200 else []
+                turn.replies = response.json() if response.status_code in (
+                    200, UNAVAILABLE_STATUS) else []
             except ValueError:
                 turn.error = "not JSON"
             break

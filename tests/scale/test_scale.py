@@ -156,8 +156,8 @@ FAULTS = {"redis": stop_redis, "postgres": stop_postgres}
 # in-memory tracker and never storing the turn (314 events lost in this test before the fix).
 @pytest.mark.parametrize("service", ["redis", "postgres"])
 def test_backing_service_briefly_down(topology, service):
-    """Requests during the outage fail cleanly and fast (apology or 5xx, no hang, no crash);
-    after the service is back, every conversation is answered again."""
+    """Requests during the outage fail cleanly and fast (503 with the apology and the line; no
+    hang, no crash, no bare 5xx); after the service is back, every conversation is answered."""
     outage_seconds, timeout = 5.0, 15.0
     conversations = new_conversations(f"outage-{service}", 10)
     stop = threading.Event()
@@ -192,7 +192,7 @@ def test_backing_service_briefly_down(topology, service):
     turns = [t for c in conversations for t in c.turns]
     during = [t for t in turns if marks["down"] <= t.sent_at < marks["back"]]
     hung = [t for t in turns if t.error == "timeout" or t.status is None]
-    clean = [t for t in during if t.failed or (t.status in (502, 503, 504) and t.status)]
+    clean = [t for t in during if t.failed or t.refused]
     topology.add(failed_cleanly=sum(1 for t in turns if not t.answered))
     for port in topology.rasa_ports:
         assert topology.alive(f"rasa-{port}"), f"replica {port} died during the {service} outage"
@@ -203,12 +203,10 @@ def test_backing_service_briefly_down(topology, service):
                   f"hung={len(hung)} answered after it (+{grace:.0f} s)="
                   f"{sum(t.answered for t in resumed)}/{len(resumed)}")
     assert not hung, [(t.text, t.error) for t in hung][:5]
-    if service == "postgres":
-        check = verify(topology, conversations, "postgres down", "events_lost_postgres_outage")
-        assert not check.problems, check.problems[:3]
     assert during and clean, "the outage did not show in any request"
-    bad = [(t.status, t.replies[:1]) for t in turns if not (t.answered or t.failed or
-                                                            t.status in (502, 503, 504))]
+    # Every turn was answered, or refused with the apology and the line: no bare 5xx from
+    # nginx, no empty reply.
+    bad = [(t.status, t.replies[:1]) for t in turns if not (t.answered or t.refused)]
     assert not bad, bad[:5]
     assert resumed and all(t.answered for t in resumed), [
         (t.status, t.replies[:1]) for t in resumed if not t.answered][:5]
