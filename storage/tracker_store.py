@@ -8,11 +8,13 @@ report, retention and scale scripts read it as before. Three measured causes are
 1. **Growth with the conversation.** Rasa 3.6 loads and replays every event since the session
    started on every turn, and its policies recompute the dialogue states of all of them
    (`tracker.past_states`) several times a turn: turn 95 cost ~4x turn 5. This store hands
-   Rasa the last `max_events` events only, cut at the start of a turn, preceded by the current
+   Rasa the last `max_turns` turns only (a turn starts where the bot listens), preceded by the current
    value of every slot set earlier in the session. Every event is still stored. What sees the
    window: MemoizationPolicy (3 turns back), the rules (one turn; none uses
-   `conversation_start`), and the custom actions (the latest answer and the last one or two
-   user messages). The project has no forms and no stories, so nothing needs more.
+   `conversation_start`), and the custom actions (the answers to the last 3 messages at most:
+   actions/follow_up_questions.py). The project has no forms and no stories, so nothing needs
+   more. The window is counted in turns (`max_turns`, capped at `max_events` events), so it is
+   full from the 5th turn on and the cost of a turn stops growing there.
 2. **A count query on every save.** Rasa counts the stored events of the session to find the
    new ones. This store remembers how many events each tracker it handed out already had, and
    inserts the rest with one statement.
@@ -44,6 +46,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 logger = logging.getLogger(__name__)
 
+DEFAULT_MAX_TURNS = 4
 DEFAULT_MAX_EVENTS = 60
 # Events after which earlier slot values no longer apply.
 SLOT_BOUNDARIES = (SessionStarted.type_name, Restarted.type_name, AllSlotsReset.type_name)
@@ -58,13 +61,14 @@ class TrackerStoreUnavailable(Exception):
 class WindowedSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQLTrackerStore that replays a bounded window and saves without counting."""
 
-    def __init__(self, domain=None, max_events: Any = DEFAULT_MAX_EVENTS,
-                 **kwargs: Any) -> None:
+    def __init__(self, domain=None, max_turns: Any = DEFAULT_MAX_TURNS,
+                 max_events: Any = DEFAULT_MAX_EVENTS, **kwargs: Any) -> None:
         super().__init__(domain, **kwargs)
-        self.max_events = int(max_events)
-        if self.max_events < 10:
-            raise ValueError(f"max_events must be at least 10 (got {self.max_events}): the "
-                             "policies look back three turns")
+        self.max_turns, self.max_events = int(max_turns), int(max_events)
+        if self.max_turns < 2 or self.max_events < 10:
+            raise ValueError(f"max_turns must be at least 2 and max_events at least 10 (got "
+                             f"{self.max_turns}, {self.max_events}): the policies look back "
+                             f"several actions")
         self._tune_engine()
         self.table = self.SQLEvent.__table__
         refuse_turns_when_the_store_fails()
@@ -88,7 +92,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
 
     # ------------------------------------------------------------------ reading
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        """The tracker of the current session, with at most `max_events` replayed events."""
+        """The tracker of the current session, replaying at most its last `max_turns` turns."""
         try:
             events = self._window(sender_id)
         except sqlalchemy.exc.SQLAlchemyError as error:
@@ -101,7 +105,8 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         return tracker
 
     def _window(self, sender_id: Text) -> List[Dict[Text, Any]]:
-        """Serialised events to replay: the session's last turns, after its slot values."""
+        """Serialised events to replay: the session's last `max_turns` turns (at most
+        `max_events` events), after the values of the slots set earlier in the session."""
         t = self.table
         with self.engine.connect() as connection:
             rows = connection.execute(
@@ -111,13 +116,17 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             rows.reverse()
             if not rows:
                 return []
-            starts = [i for i, row in enumerate(rows)
-                      if row.type_name == SessionStarted.type_name]
-            if starts or len(rows) < self.max_events:
-                # The whole session is in the window (Rasa's own query starts at the latest
-                # SessionStarted too).
-                return [json.loads(row.data) for row in rows[starts[-1] if starts else 0:]]
-            rows = rows[_first_turn_start(rows):]
+            session_starts = [i for i, row in enumerate(rows)
+                              if row.type_name == SessionStarted.type_name]
+            whole_session = bool(session_starts) or len(rows) < self.max_events
+            if whole_session:  # Rasa's own query starts at the latest SessionStarted too
+                rows = rows[session_starts[-1] if session_starts else 0:]
+            turns = _turn_starts(rows)
+            if whole_session and len(turns) <= self.max_turns:
+                return [json.loads(row.data) for row in rows]
+            cut = turns[-self.max_turns] if len(turns) >= self.max_turns else (
+                turns[0] if turns else 0)
+            rows = rows[cut:]
             earlier_slots = self._slot_values_before(connection, sender_id, rows[0].id)
         return [json.loads(data) for data in earlier_slots] + [json.loads(r.data) for r in rows]
 
@@ -168,14 +177,12 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         """Events go to the event broker from `save`, without reading the tracker again."""
 
 
-def _first_turn_start(rows) -> int:
-    """Index of the first `action_listen` followed by a user message (0 if there is none)."""
-    for i in range(len(rows) - 1):
-        if (rows[i].type_name == ActionExecuted.type_name
-                and rows[i].action_name == ACTION_LISTEN_NAME
-                and rows[i + 1].type_name == UserUttered.type_name):
-            return i
-    return 0
+def _turn_starts(rows) -> List[int]:
+    """Indexes of each `action_listen` that is followed by a user message: where turns start."""
+    return [i for i in range(len(rows) - 1)
+            if rows[i].type_name == ActionExecuted.type_name
+            and rows[i].action_name == ACTION_LISTEN_NAME
+            and rows[i + 1].type_name == UserUttered.type_name]
 
 
 def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:

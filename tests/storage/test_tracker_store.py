@@ -118,6 +118,15 @@ async def test_a_long_conversation_stores_every_event_and_replays_a_window(store
     assert states_window[-6:] == states_full[-6:]
 
 
+async def test_the_window_is_counted_in_turns(domain, db):
+    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_turns=3)
+    for turns in (1, 2, 3, 4, 10, 30):
+        await talk(store, f"turns-{turns}", turns)
+        window = await store.retrieve(f"turns-{turns}")
+        users = [e.text for e in window.events if isinstance(e, UserUttered)]
+        assert users == [f"question {k}" for k in range(max(0, turns - 3), turns)]
+
+
 async def test_a_save_after_a_windowed_read_adds_only_the_new_events(store, db):
     await talk(store, "add", 30)
     before = stored_rows(db, "add")
@@ -226,8 +235,10 @@ async def test_the_configured_window_holds_what_the_follow_up_question_reads(dom
     from actions.follow_up_questions import TURNS_BACK
     from tests.conftest import load_yaml
 
-    max_events = load_yaml(endpoints)["tracker_store"]["max_events"]
-    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=max_events)
+    config = load_yaml(endpoints)["tracker_store"]
+    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db,
+                                    max_turns=config["max_turns"],
+                                    max_events=config["max_events"])
     longest_turn = [UserUttered("asdf", {"name": "nlu_fallback", "confidence": 0.3}),
                     DefinePrevUserUtteredFeaturization(False),
                     ActionExecuted("action_assess_unclear"), SlotSet("unclear", "suggest"),
@@ -241,4 +252,5 @@ async def test_the_configured_window_holds_what_the_follow_up_question_reads(dom
     await store.save(tracker)
     window = await store.retrieve("worst")
     users = [e for e in window.events if isinstance(e, UserUttered)]
-    assert len(users) >= TURNS_BACK + 1  # the current message and the TURNS_BACK before it
+    # Read before the new message is added: the TURNS_BACK messages before it must be there.
+    assert len(users) >= TURNS_BACK
