@@ -1,8 +1,10 @@
 """Custom Rasa NLU components for the vertebroplasty assistant.
 
 Importing this package (Rasa does, to load the components named in config.yml) also applies
-the measured Rasa 3.6 performance fix in `components.rasa_fixes`.
+the measured Rasa 3.6 performance fixes in `components.rasa_fixes`.
 """
-from components.rasa_fixes import validate_action_results_with_one_validator
+from components.rasa_fixes import (resolve_event_types_from_a_table,
+                                   validate_action_results_with_one_validator)
 
 validate_action_results_with_one_validator()
+resolve_event_types_from_a_table()

@@ -1,4 +1,10 @@
-"""A fix for a measured Rasa 3.6.21 hot spot, applied when the project's components load.
+"""Fixes for measured Rasa 3.6.21 hot spots, applied when the project's components load.
+
+1. Action-server replies validated with a validator built once (below).
+2. Event types looked up in a table: `Event.resolve_by_type`, called for every stored event
+   each time a conversation is read, walks the whole Event class tree (and checks each class
+   for abstract methods) to find the class with that name: ~4% of the server's CPU per turn
+   (bench/profile.md). The same answer, remembered per name.
 
 Rasa checks every reply of the action server with `jsonschema.validate(result, schema)`.
 That call first validates the (large) response schema itself against the JSON Schema
@@ -41,3 +47,29 @@ def validate_action_results_with_one_validator() -> None:
 
     RemoteAction._validate_action_result = _validate_action_result
     _applied = True
+
+
+_events_applied = False
+
+
+def resolve_event_types_from_a_table() -> None:
+    """Event.resolve_by_type with the answer for each type name remembered. Only classes
+    found are remembered; unknown names (errors, defaults) still go through Rasa's walk."""
+    global _events_applied
+    if _events_applied:
+        return
+    from rasa.shared.core.events import Event
+
+    walk = Event.resolve_by_type
+    found: Dict[Text, type] = {}
+
+    def resolve_by_type(type_name: Text, default=None):
+        cls = found.get(type_name)
+        if cls is None:
+            cls = walk(type_name, default)
+            if cls is not None and cls is not default:
+                found[type_name] = cls
+        return cls
+
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+    _events_applied = True

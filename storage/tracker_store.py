@@ -71,6 +71,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                              f"several actions")
         self._tune_engine()
         self.table = self.SQLEvent.__table__
+        self._build_queries()
         refuse_turns_when_the_store_fails()
 
     # ------------------------------------------------------------------ engine
@@ -90,6 +91,26 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, pool_pre_ping=True, **_pool_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
+    def _build_queries(self) -> None:
+        """The two reads of a turn, built once (building a statement costs more than running
+        it on SQLite); values are bound per call."""
+        t, sender, cut = self.table, sa.bindparam("sender"), sa.bindparam("cut")
+        self._latest_events = (
+            sa.select(t.c.id, t.c.type_name, t.c.action_name, t.c.data)
+            .where(t.c.sender_id == sender)
+            .order_by(t.c.id.desc()).limit(sa.bindparam("limit")))
+        # The latest SlotSet of each slot set before event id `cut`, after the last event that
+        # resets slots (session start, restart, reset).
+        boundary = (sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0))
+                    .where(t.c.sender_id == sender, t.c.id < cut,
+                           t.c.type_name.in_(SLOT_BOUNDARIES))
+                    .scalar_subquery())
+        latest = (sa.select(sa.func.max(t.c.id))
+                  .where(t.c.sender_id == sender, t.c.type_name == SlotSet.type_name,
+                         t.c.id < cut, t.c.id > boundary)
+                  .group_by(t.c.action_name))
+        self._earlier_slots = sa.select(t.c.data).where(t.c.id.in_(latest)).order_by(t.c.id)
+
     # ------------------------------------------------------------------ reading
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The tracker of the current session, replaying at most its last `max_turns` turns."""
@@ -107,12 +128,9 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
     def _window(self, sender_id: Text) -> List[Dict[Text, Any]]:
         """Serialised events to replay: the session's last `max_turns` turns (at most
         `max_events` events), after the values of the slots set earlier in the session."""
-        t = self.table
         with self.engine.connect() as connection:
-            rows = connection.execute(
-                sa.select(t.c.id, t.c.type_name, t.c.action_name, t.c.data)
-                .where(t.c.sender_id == sender_id)
-                .order_by(t.c.id.desc()).limit(self.max_events)).all()
+            rows = connection.execute(self._latest_events,
+                                      {"sender": sender_id, "limit": self.max_events}).all()
             rows.reverse()
             if not rows:
                 return []
@@ -127,22 +145,9 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             cut = turns[-self.max_turns] if len(turns) >= self.max_turns else (
                 turns[0] if turns else 0)
             rows = rows[cut:]
-            earlier_slots = self._slot_values_before(connection, sender_id, rows[0].id)
+            earlier_slots = connection.execute(
+                self._earlier_slots, {"sender": sender_id, "cut": rows[0].id}).scalars().all()
         return [json.loads(data) for data in earlier_slots] + [json.loads(r.data) for r in rows]
-
-    def _slot_values_before(self, connection, sender_id: Text, cut: int) -> List[Text]:
-        """The latest SlotSet of each slot set in this session before event id `cut`."""
-        t = self.table
-        boundary = (sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0))
-                    .where(t.c.sender_id == sender_id, t.c.id < cut,
-                           t.c.type_name.in_(SLOT_BOUNDARIES))
-                    .scalar_subquery())
-        latest = (sa.select(sa.func.max(t.c.id))
-                  .where(t.c.sender_id == sender_id, t.c.type_name == SlotSet.type_name,
-                         t.c.id < cut, t.c.id > boundary)
-                  .group_by(t.c.action_name))
-        return list(connection.execute(
-            sa.select(t.c.data).where(t.c.id.in_(latest)).order_by(t.c.id)).scalars())
 
     # ------------------------------------------------------------------ writing
     def init_tracker(self, sender_id: Text) -> DialogueStateTracker:

@@ -1,11 +1,12 @@
-"""The action-reply validation fix keeps Rasa's checks and errors."""
+"""The Rasa fixes keep Rasa's behaviour: the same checks, errors and answers."""
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
 import components  # noqa: F401  (applies the fix, as Rasa's model loading does)
-from components.rasa_fixes import validate_action_results_with_one_validator
+from components.rasa_fixes import (resolve_event_types_from_a_table,
+                                   validate_action_results_with_one_validator)
 
 
 def remote_action():
@@ -36,3 +37,25 @@ def test_invalid_replies_raise_rasas_error(reply):
 def test_applying_twice_is_harmless():
     validate_action_results_with_one_validator()
     assert RemoteAction._validate_action_result.__module__ == "components.rasa_fixes"
+
+
+def test_event_types_resolve_as_rasas_walk_does():
+    from rasa.shared.core.events import (ActionExecuted, Event, SessionStarted, SlotSet,
+                                         UserUttered)
+    from rasa.shared.utils.common import all_subclasses
+
+    assert Event.resolve_by_type.__module__ == "components.rasa_fixes"
+    resolve_event_types_from_a_table()  # twice is harmless
+    for cls in all_subclasses(Event):
+        first = next(c for c in all_subclasses(Event) if c.type_name == cls.type_name)
+        assert Event.resolve_by_type(cls.type_name) is first
+        assert Event.resolve_by_type(cls.type_name) is first  # from the table
+    assert Event.resolve_by_type("user") is UserUttered
+    assert [type(e) for e in [Event.from_parameters(d) for d in (
+        {"event": "slot", "name": "unclear", "value": None}, {"event": "session_started"},
+        {"event": "action", "name": "action_listen"})]] == [SlotSet, SessionStarted,
+                                                             ActionExecuted]
+    with pytest.raises(ValueError, match="Unknown event name"):
+        Event.resolve_by_type("no_such_event")
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+    assert Event.resolve_by_type("topic") is None
