@@ -605,7 +605,7 @@ def build_rows(prod: Dict[str, Any], base: Optional[Dict[str, Any]],
         cells += [target, verdict(ok(pv) if (ok and pv is not None) else None) if ok else ""]
         return cells
 
-    n, threads = g(prod, "one", "n"), g(prod, "conc", "threads")
+    n, threads = g(prod, "one", "n"), g(prod, "conc", "threads") or "?"
     rows = [
         row(f"1 client p50 (ms, {n} turns)", ("one", "p50"), target=f"<= {T['p50_ms']}",
             ok=lambda v: v <= T["p50_ms"]),

@@ -8,13 +8,13 @@ report, retention and scale scripts read it as before. Three measured causes are
 1. **Growth with the conversation.** Rasa 3.6 loads and replays every event since the session
    started on every turn, and its policies recompute the dialogue states of all of them
    (`tracker.past_states`) several times a turn: turn 95 cost ~4x turn 5. This store hands
-   Rasa the last `max_turns` turns only (a turn starts where the bot listens), preceded by the current
-   value of every slot set earlier in the session. Every event is still stored. What sees the
-   window: MemoizationPolicy (3 turns back), the rules (one turn; none uses
-   `conversation_start`), and the custom actions (the answers to the last 3 messages at most:
-   actions/follow_up_questions.py). The project has no forms and no stories, so nothing needs
-   more. The window is counted in turns (`max_turns`, capped at `max_events` events), so it is
-   full from the 5th turn on and the cost of a turn stops growing there.
+   Rasa the last `max_turns` turns only (a turn starts where the bot listens), preceded by the
+   current value of every slot set earlier in the session. Every event is still stored. What
+   sees the window: the rules (one turn; none uses `conversation_start`) and the custom actions
+   (the answers to the last 3 messages at most: actions/follow_up_questions.py, tested in
+   tests/storage against the configured window). The project has no forms and no stories, so
+   nothing needs more. The window is counted in turns (`max_turns`, capped at `max_events`
+   events), so it is full from the 5th turn on and the cost of a turn stops growing there.
 2. **A count query on every save.** Rasa counts the stored events of the session to find the
    new ones. This store remembers how many events each tracker it handed out already had, and
    inserts the rest with one statement.
@@ -37,7 +37,7 @@ from typing import Any, Dict, Iterable, List, Optional, Text
 
 import sqlalchemy as sa
 import sqlalchemy.exc
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, TrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Restarted,
                                      SessionStarted, SlotSet, UserUttered)
@@ -252,4 +252,4 @@ def refuse_turns_when_the_store_fails() -> None:
 
 
 __all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore",
-           "refuse_turns_when_the_store_fails", "TrackerStore"]
+           "refuse_turns_when_the_store_fails"]

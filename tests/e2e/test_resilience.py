@@ -14,7 +14,8 @@ PHONE = "847.570.2160"
 def own_servers():
     """A separate set (its own SQLite tracker store), started without the action server."""
     running = Servers(ROOT / "results" / "resilience-logs", with_actions=False)
-    (running.log_dir / "tracker.db").unlink(missing_ok=True)
+    for name in ("tracker.db", "tracker.db-wal", "tracker.db-shm"):  # SQLite in WAL mode
+        (running.log_dir / name).unlink(missing_ok=True)
     running.start()
     yield running
     running.stop()

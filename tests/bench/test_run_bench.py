@@ -1,0 +1,59 @@
+"""bench/run_bench.py's report: the columns, the ratios and the PASS/FAIL verdicts (the
+measuring itself needs the servers: `make bench`, or `bench/run_bench.py --smoke`)."""
+import pytest
+
+from bench.run_bench import TARGETS, build_rows
+
+
+def result(p50, acc, rps=100.0, conc_p95=200.0, growth=1.1, hwm=800.0):
+    return {"one": {"n": 300, "p50": p50, "p95": p50 * 1.5, "p99": p50 * 2,
+                    "rasa_cpu_ms_per_turn": p50 * 0.9},
+            "conc": {"threads": 16, "n": 640, "rps": rps, "p95": conc_p95},
+            "growth": {"first": p50, "last": p50 * growth, "ratio": growth},
+            "nlu": {"accuracy": acc}, "oos": {"hits": 69, "n": 70, "rate_pct": 98.6},
+            "ready_s": 8.0, "memory": {"hwm_mb": hwm}, "train": {"train_seconds": 30.0},
+            "model_bytes": 1000}
+
+
+def rows_by_metric(rows):
+    return {row[0].split(" (")[0]: row for row in rows}
+
+
+def test_three_columns_with_ratios_and_verdicts():
+    rows = build_rows(result(5.0, 0.98), result(15.0, 0.97), result(20.0, 0.97))
+    assert all(len(row) == 8 for row in rows)
+    by = rows_by_metric(rows)
+    p50 = by["1 client p50"]
+    assert p50[1:] == ["5.0", "15.0", "3.00x faster", "20.0", "4.00x faster", "<= 12", "PASS"]
+    speed = {row[0]: row for row in rows if row[0].startswith("speed-up")}
+    assert [row[1] for row in speed.values()] == ["3.00x", "4.00x"]
+    assert all(row[-1] == "PASS" for row in speed.values())
+    assert by["16 concurrent throughput"][3] == "1.00x more"
+    assert by["NLU intent accuracy"][3] == "+1.0 pts"
+
+
+@pytest.mark.parametrize("production,failing", [
+    (result(13.0, 0.99), {"1 client p50"}),
+    (result(5.0, 0.99, rps=79.0), {"16 concurrent throughput"}),
+    (result(5.0, 0.99, conc_p95=251.0), {"16 concurrent p95"}),
+    (result(5.0, 0.99, growth=1.3), {"growth: turns 91-100 / turns 1-10"}),
+    (result(5.0, 0.99, hwm=901.0), {"Rasa server peak RSS, VmHWM"}),
+])
+def test_each_target_fails_on_its_own(production, failing):
+    rows = build_rows(production, result(40.0, 0.97))
+    failed = {row[0].split(" (")[0] for row in rows if row[-1] == "FAIL"}
+    assert failed == failing
+
+
+def test_speed_up_needs_accuracy_at_least_the_baselines():
+    rows = build_rows(result(5.0, 0.96), result(20.0, 0.97))
+    [speed] = [row for row in rows if row[0].startswith("speed-up")]
+    assert speed[1] == "4.00x" and speed[-1] == "FAIL"
+    assert TARGETS["speedup"] == 2.5
+
+
+def test_missing_numbers_are_reported_not_judged():
+    production = result(5.0, 0.98)
+    del production["conc"]
+    by = rows_by_metric(build_rows(production, result(20.0, 0.97)))
+    assert by["? concurrent p95"][1] == "n/a" and by["? concurrent p95"][-1] == "n/a"
