@@ -59,3 +59,44 @@ def test_event_types_resolve_as_rasas_walk_does():
         Event.resolve_by_type("no_such_event")
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
     assert Event.resolve_by_type("topic") is None
+
+
+@pytest.fixture(scope="module")
+def agent():
+    from rasa.core.agent import Agent
+
+    from tests.conftest import ROOT
+
+    model = ROOT / "models" / "vertebro.tar.gz"
+    if not model.exists():
+        pytest.fail("no trained model: `make test` trains it first")
+    return Agent.load(str(model))
+
+
+async def test_graphs_run_from_a_plan_give_what_dask_gives(agent, monkeypatch):
+    """Same parse results and the same next actions, with the plan and with Rasa's dask run."""
+    from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    from components import rasa_fixes
+
+    assert DaskGraphRunner.run.__module__ == "components.rasa_fixes"
+    texts = ["how long is recovery", "i take eliquis, do i stop it?", "asdf qwer",
+             "my legs are numb and weak", "can i drive home after", "and how long is that?"]
+
+    async def talk(sender):
+        parses, replies = [], []
+        for text in texts:
+            parses.append(await agent.parse_message(text))
+            output = CollectingOutputChannel()
+            await agent.handle_message(UserMessage(text, output, sender))
+            replies.append([m.get("text") for m in output.messages])
+        tracker = await agent.tracker_store.retrieve(sender)
+        actions = [e.action_name for e in tracker.events if e.type_name == "action"]
+        return parses, replies, actions
+
+    planned = await talk("planned")
+    monkeypatch.setattr(DaskGraphRunner, "run", rasa_fixes.DASK_RUN)
+    with_dask = await talk("dask")
+    assert planned == with_dask
+    assert "utter_red_flag" in planned[2]
