@@ -5,8 +5,8 @@ Its output channel is named `kiosk`, so domain responses with `channel: kiosk` a
 (e.g. the hand-off says "or ask the front desk" instead of offering tap-to-call).
 
 A turn that fails gets a polite answer, never a 500: 503 with an apology and the phone number
-when the conversation store or the lock store is unavailable (channels/failures.py), otherwise the messages so far
-and FAILURE_TEXT.
+when the conversation store or the lock store is unavailable (channels/failures.py), otherwise
+the messages so far and FAILURE_TEXT.
 """
 import logging
 from typing import Any, Awaitable, Callable, Optional, Text

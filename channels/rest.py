@@ -16,8 +16,8 @@ client may pick any `input_channel`. This channel parses the body itself (channe
 - `?stream=true`: 400 (not supported);
 - the message: control characters removed, at most 1000 characters;
 - a sender over the rate limit (channels/rate_limit.py): 429 with a polite text, not sent on;
-- the conversation store or the lock store is unavailable: 503 with an apology and the phone number
-  (channels/failures.py): the turn was neither answered nor stored;
+- the conversation store or the lock store is unavailable: 503 with an apology and the phone
+  number (channels/failures.py): the turn was neither answered nor stored;
 - a turn that fails otherwise: the collected messages plus a polite error message (200), logged
   without the patient's text.
 
@@ -33,8 +33,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels import rate_limit
-from channels import failures
+from channels import failures, rate_limit
 from channels.failures import answer_as_json
 from channels.validation import BadRequest, parse_chat_request, read_json_body
 
