@@ -13,7 +13,9 @@ import logging
 from functools import lru_cache
 from typing import Any, Awaitable, Callable, Dict, List, Text
 
+import redis.exceptions
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import LockError
 from sanic import response
 from sanic.response import HTTPResponse
 
@@ -25,6 +27,7 @@ UNAVAILABLE_STATUS = 503
 RETRY_AFTER_SECONDS = 30
 UNAVAILABLE_REPLY = ("Sorry, I can't answer right now. Please try again in a few minutes, "
                      "or call {phone}.")
+FAILURE_REPLY = "Sorry, something went wrong. Please try again in a moment, or call {phone}."
 
 
 @lru_cache(maxsize=1)
@@ -39,19 +42,18 @@ def unavailable_text() -> Text:
     return UNAVAILABLE_REPLY.format(phone=phone())
 
 
+def failure_text() -> Text:
+    """Any other failed turn, on channels that can show the line (REST, the widget)."""
+    return FAILURE_REPLY.format(phone=phone())
+
+
 def backend_unavailable(error: BaseException) -> bool:
     """The conversation store or the lock store could not be used. Rasa raises LockError when
     the Redis lock store is unreachable (it wraps the Redis error) or when the conversation's
-    lock could not be had in time: either way the turn did not run."""
-    from rasa.core.lock_store import LockError
-
-    if isinstance(error, (TrackerStoreUnavailable, LockError)):
-        return True
-    try:
-        import redis.exceptions
-    except ImportError:  # pragma: no cover - redis comes with Rasa
-        return False
-    return isinstance(error, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
+    lock could not be had in time: either way the turn did not run. Redis errors that Rasa does
+    not wrap (releasing the lock) count too."""
+    return isinstance(error, (TrackerStoreUnavailable, LockError,
+                              redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
 
 
 def unavailable_response(sender: Text) -> HTTPResponse:

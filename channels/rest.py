@@ -39,8 +39,7 @@ from channels.validation import BadRequest, parse_chat_request, read_json_body
 
 logger = logging.getLogger(__name__)
 
-FAILURE_TEXT = (f"Sorry, something went wrong. Please try again in a moment, or call "
-                f"{failures.phone()}.")
+FAILURE_TEXT = failures.failure_text()
 
 
 def parse_rest_request(body: Optional[bytes],

@@ -43,12 +43,10 @@ from rasa.core.channels.socketio import SocketIOOutput as RasaSocketIOOutput
 from sanic import Blueprint
 
 from channels import rate_limit
-from channels.failures import backend_unavailable, phone, unavailable_text
+from channels.failures import backend_unavailable, failure_text, unavailable_text
 from channels.validation import BadRequest, clean_message, clean_sender
 
 logger = logging.getLogger(__name__)
-
-FAILURE_TEXT = "Sorry, something went wrong. Please try again in a moment, or call {phone}."
 
 # URL schemes a link button may carry to the browser.
 LINK_SCHEMES = ("tel:", "https:")
@@ -156,8 +154,7 @@ class SocketIOInput(RasaSocketIOInput):
             except Exception as error:  # the widget gets an answer, never silence
                 logger.error("socket.io: the turn failed (%s)", type(error).__name__)
                 logger.debug("socket.io turn failure", exc_info=True)
-                text = (unavailable_text() if backend_unavailable(error)
-                        else FAILURE_TEXT.format(phone=phone()))
+                text = unavailable_text() if backend_unavailable(error) else failure_text()
                 await sio.emit(self.bot_message_evt, {"text": text}, room=sid)
 
         return socketio_webhook

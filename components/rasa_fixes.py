@@ -89,7 +89,7 @@ def run_graphs_from_a_cached_plan() -> None:
     (`GraphSchema.minimal_graph_schema`: a recursive walk without memory), rebuilds the dask
     graph and has dask order it again, before calling the same nodes in the same order.
     """
-    global _runner_applied
+    global _runner_applied, DASK_RUN
     if _runner_applied:
         return
     from rasa.engine.exceptions import GraphRunError
@@ -135,7 +135,6 @@ def run_graphs_from_a_cached_plan() -> None:
             raise GraphRunError("Error running runner.") from error
         return dict(values[target] for target in run_targets)
 
-    global DASK_RUN
     DASK_RUN = DaskGraphRunner.run  # Rasa's own, kept for the tests that compare the two
     DaskGraphRunner.run = run
     _runner_applied = True

@@ -31,13 +31,15 @@ loses the context and the hospital the record; measured in tests/scale: 314 even
 reaches the channel, which answers with an apology and the phone number (HTTP 503 on the web
 webhooks), and nothing is half-stored.
 """
+import itertools
 import json
 import logging
 from typing import Any, Dict, Iterable, List, Optional, Text
 
 import sqlalchemy as sa
 import sqlalchemy.exc
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.core.tracker_store import (FailSafeTrackerStore, SQLTrackerStore,
+                                     create_engine_kwargs)
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Restarted,
                                      SessionStarted, SlotSet, UserUttered)
@@ -88,7 +90,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
             self.engine.dispose()
-            self.engine = sa.create_engine(url, pool_pre_ping=True, **_pool_kwargs(url))
+            self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     def _build_queries(self) -> None:
@@ -162,7 +164,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             if stored is None:  # a tracker this store did not hand out: Rasa's own way
                 new_events = self._events_not_stored(tracker)
             else:
-                new_events = list(tracker.events)[stored:]
+                new_events = list(itertools.islice(tracker.events, stored, None))
             if new_events:
                 with self.engine.begin() as connection:
                     connection.execute(self.table.insert(),
@@ -205,11 +207,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
-
-
-def _pool_kwargs(url) -> Dict[Text, Any]:
-    from rasa.core.tracker_store import create_engine_kwargs
-    return create_engine_kwargs(url)
 
 
 # ---------------------------------------------------------------------- failing closed

@@ -64,6 +64,18 @@ async def talk(store, sender, turns, start=0):
     return tracker
 
 
+def new_tracker(store, sender):
+    """A tracker with one event not stored yet."""
+    tracker = store.init_tracker(sender)
+    tracker.update(ActionExecuted("action_listen"))
+    return tracker
+
+
+def break_database(db):
+    with sqlite3.connect(db) as connection:
+        connection.execute("DROP TABLE events")
+
+
 def stored_rows(db, sender):
     with sqlite3.connect(db) as connection:
         return connection.execute(
@@ -190,14 +202,11 @@ def test_sqlite_runs_in_wal_mode(store, db):
 
 async def test_a_broken_database_raises_instead_of_answering_from_memory(store, db):
     await talk(store, "broken", 1)
-    with sqlite3.connect(db) as connection:
-        connection.execute("DROP TABLE events")
+    break_database(db)
     with pytest.raises(TrackerStoreUnavailable):
         await store.retrieve("broken")
-    tracker = store.init_tracker("broken")
-    tracker.update(ActionExecuted("action_listen"))
     with pytest.raises(TrackerStoreUnavailable):
-        await store.save(tracker)
+        await store.save(new_tracker(store, "broken"))
 
 
 async def test_the_agent_wraps_this_store_so_errors_reach_the_channel(store, db, monkeypatch):
@@ -207,21 +216,17 @@ async def test_the_agent_wraps_this_store_so_errors_reach_the_channel(store, db,
     assert isinstance(wrapped, FailClosedTrackerStore)
     await talk(wrapped, "wrapped", 1)
     assert (await wrapped.retrieve("wrapped")).latest_message.text == "question 0"
-    with sqlite3.connect(db) as connection:
-        connection.execute("DROP TABLE events")
+    break_database(db)
     with pytest.raises(TrackerStoreUnavailable):
         await wrapped.get_or_create_tracker("wrapped")
-    new = store.init_tracker("new")
-    new.update(ActionExecuted("action_listen"))
     with pytest.raises(TrackerStoreUnavailable):
-        await wrapped.save(new)
+        await wrapped.save(new_tracker(store, "new"))
 
 
 async def test_rasas_own_wrapper_would_have_answered_from_memory(store, db):
     """Why the wrapper is replaced: Rasa's hides the failure and keeps the turn in memory."""
     rasas = FailSafeTrackerStore(store)
-    with sqlite3.connect(db) as connection:
-        connection.execute("DROP TABLE events")
+    break_database(db)
     tracker = await rasas.get_or_create_tracker("lost")
     assert tracker is not None and await rasas.retrieve("lost") is None
 
