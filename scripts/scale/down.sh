@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Stop everything scripts/scale/up.sh started (by the pid files in var/scale). Data stay in
-# var/scale/pg; `scripts/scale/down.sh --purge` also deletes var/scale (database and secrets).
+# $PG_DATA (scripts/scale/env.sh); `scripts/scale/down.sh --purge` also deletes var/scale and
+# the PostgreSQL folder (database and secrets).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/scale/env.sh >/dev/null
@@ -30,5 +31,5 @@ if [ -f "$PG_DATA/postmaster.pid" ]; then
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null && echo "stopped postgres"
 fi
 if [ "${1:-}" = "--purge" ]; then
-  rm -rf "$SCALE_DIR" && echo "deleted $SCALE_DIR"
+  rm -rf "$SCALE_DIR" "$PG_HOME" && echo "deleted $SCALE_DIR and $PG_HOME"
 fi

@@ -39,6 +39,16 @@ export TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UB
 export PYTHONWARNINGS=ignore
 
 export PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-export PG_DATA="$SCALE_DIR/pg"
-# Run a command as the postgres user when we are root (PostgreSQL refuses to run as root).
-as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# PostgreSQL refuses to run as root. As root it runs as the postgres user, which may not be
+# able to enter the checkout (a clone under a 0700 folder from mktemp -d, say): its cluster and
+# log then live in a folder of its own under /tmp, one per checkout (PG_HOME).
+if [ "$(id -u)" -eq 0 ]; then
+  PG_HOME="${PG_HOME:-/tmp/vertebro-scale-pg-$(printf %s "$SCALE_DIR" | sha1sum | cut -c1-12)}"
+else
+  PG_HOME="${PG_HOME:-$SCALE_DIR}"
+fi
+export PG_HOME
+export PG_DATA="$PG_HOME/pg"
+export PG_LOG="$PG_HOME/postgres.log"
+# Run a command as the postgres user when we are root, from a folder it can enter.
+as_pg() { if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }

@@ -19,14 +19,13 @@ need nginx "apt-get install -y nginx-light"
 
 # --- PostgreSQL: a private cluster owned by the postgres user, TCP on loopback only ----------
 if [ ! -f "$PG_DATA/PG_VERSION" ]; then
-  mkdir -p "$PG_DATA"; chmod 700 "$PG_DATA"
-  [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_DATA"
+  mkdir -p "$PG_DATA"; chmod 700 "$PG_HOME" "$PG_DATA"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$PG_HOME" "$PG_DATA"
   as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth-local=peer --auth-host=scram-sha-256 \
     -E UTF8 >"$LOGS/initdb.log"
 fi
 if ! running "$PG_DATA/postmaster.pid"; then
-  touch "$LOGS/postgres.log"; [ "$(id -u)" -eq 0 ] && chown postgres: "$LOGS/postgres.log"
-  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$LOGS/postgres.log" -w -t 60 start \
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DATA -c max_connections=100" >/dev/null
 fi
 # The role and database of the tracker store (password from var/scale/secrets.env).

@@ -141,11 +141,11 @@ def stop_redis(topology):
 
 def stop_postgres(topology):
     env = topology.env
-    command = [f"{env['PG_BIN']}/pg_ctl", "-D", f"{env['SCALE_DIR']}/pg", "-m", "fast", "-w",
+    command = [f"{env['PG_BIN']}/pg_ctl", "-D", env["PG_DATA"], "-m", "fast", "-w",
                "stop"]
     if os.getuid() == 0:
         command = ["runuser", "-u", "postgres", "--"] + command
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, cwd="/")
 
 
 FAULTS = {"redis": stop_redis, "postgres": stop_postgres}
