@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 FALLBACK_INTENT = "nlu_fallback"
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+HELD_DOWN = re.compile(r"(\w)\1{2,}")  # a letter typed 3+ times in a row: "heyyy", "sooo"
 VOCABULARY_FILE = "vocabulary.json"
 
 
@@ -40,12 +41,23 @@ def english_words() -> Set[Text]:
             | {w.lower() for w in STOP_WORDS})
 
 
+def is_known(word: Text, vocabulary: Set[Text]) -> bool:
+    """In the vocabulary as typed, or with a held-down letter written once or twice
+    ("hellooo" -> "hello", "sooo" -> "so", "pleeease" -> "please"). "xxxxx" stays unknown."""
+    if word in vocabulary:
+        return True
+    if not HELD_DOWN.search(word):
+        return False
+    return any(len(v) > 1 and v in vocabulary
+               for v in (HELD_DOWN.sub(r"\1", word), HELD_DOWN.sub(r"\1\1", word)))
+
+
 def known_share(text: Text, vocabulary: Set[Text]) -> Optional[float]:
     """Share of the message's words that are known; None if it has no words at all."""
     found = words(text)
     if not found:
         return None
-    return sum(w in vocabulary for w in found) / len(found)
+    return sum(is_known(w, vocabulary) for w in found) / len(found)
 
 
 @DefaultV1Recipe.register(

@@ -6,7 +6,8 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.unknown_words import UnknownWordsGuard, english_words, known_share, words
+from components.unknown_words import (UnknownWordsGuard, english_words, is_known, known_share,
+                                     words)
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,8 @@ def test_unknown_words_go_to_the_fallback(guard, text):
 
 @pytest.mark.parametrize("text", [
     "wen do i need 2 get there", "how long is recovery?", "thx", "ok", "hello there",
-    "what is a vertebroplasty", "my legs feel weird"])
+    "what is a vertebroplasty", "my legs feel weird", "hellooo is this thing on",
+    "thx sooo much", "pleeease help"])
 def test_known_words_keep_their_intent(guard, text):
     [message] = guard.process([classified(text)])
     assert message.get(INTENT)["name"] == "thank"
@@ -61,6 +63,14 @@ def test_words_and_share():
     assert words("Hw LNG, is it?") == ["hw", "lng", "is", "it"]
     assert known_share("", {"a"}) is None
     assert known_share("a b", {"a"}) == 0.5
+
+
+def test_a_held_down_letter_is_read_once_or_twice():
+    vocabulary = {"hello", "so", "please", "all"}
+    assert is_known("hellooo", vocabulary) and is_known("sooo", vocabulary)
+    assert is_known("pleeeease", vocabulary) and is_known("alllll", vocabulary)
+    assert not is_known("xxxxxx", vocabulary | {"x"})  # one letter is not a word
+    assert not is_known("helo", vocabulary) and not is_known("blorppp", vocabulary)
 
 
 def test_english_words_include_function_and_content_words():
