@@ -119,7 +119,8 @@ def part_instrumented(model, log):
 ZONES = [
     ("action server reply validation (jsonschema.validate in RemoteAction)", ("jsonschema/",)),
     ("action server HTTP call (aiohttp, payload JSON)", ("request (rasa/utils/endpoints.py",)),
-    ("NLU: DIETClassifier (TensorFlow)", ("rasa/nlu/classifiers/diet_classifier.py",)),
+    ("NLU: DIETClassifier (TensorFlow; the baseline)", ("rasa/nlu/classifiers/diet_classifier.py",)),
+    ("NLU: LinearIntentClassifier", ("components/intent_classifier.py",)),
     ("NLU: the other components + parse overhead", ("parse_message (rasa/core/processor.py",)),
     ("policies: RulePolicy", ("rasa/core/policies/rule_policy.py",)),
     ("policies: MemoizationPolicy", ("rasa/core/policies/memoization.py",)),

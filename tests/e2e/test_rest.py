@@ -167,7 +167,7 @@ def test_two_fractures_after_the_duration(servers):
 
 def test_did_you_mean_offers_two_topics(servers):
     sender = uuid.uuid4().hex
-    messages = servers.ask("time", sender)
+    messages = servers.ask("the bone thing", sender)
     assert "not sure what you mean" in messages[0]["text"] and PHONE in messages[0]["text"]
     choices = messages[1]["buttons"]
     assert messages[1]["text"] == "Did you mean:"

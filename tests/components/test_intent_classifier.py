@@ -1,0 +1,114 @@
+"""The linear intent classifier: same probabilities as scikit-learn, saved and loaded intact."""
+import numpy as np
+import pytest
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import hstack
+
+from components.intent_classifier import LinearIntentClassifier, fit
+
+EXAMPLES = {
+    "greet": ["hello", "hi there", "good morning", "hey, anyone there?", "hiya"],
+    "ask_recovery": ["how long is recovery", "when can I go back to normal",
+                     "how soon will I be back on my feet", "recovery time after the procedure",
+                     "when will I feel better after vertebroplasty"],
+    "ask_cement": ["what is the cement made of", "is bone cement safe to have inside",
+                   "why do they use cement", "what does the cement do",
+                   "does the cement harden in my spine"],
+    "out_of_scope": ["how much does it cost", "where do I park", "can I drive home",
+                     "what is the weather", "does insurance pay for this"],
+}
+UNSEEN = ["hellooo", "how long until I recover??", "cement", "parking lot",
+          "Verterboplasty recovry", "@@@", "x" * 300, "Hola, ¿cómo estás?"]
+
+
+def training_data():
+    return TrainingData([Message(data={TEXT: text, INTENT: intent})
+                         for intent, texts in EXAMPLES.items() for text in texts])
+
+
+@pytest.fixture(scope="module")
+def storage(tmp_path_factory):
+    return LocalModelStorage(tmp_path_factory.mktemp("storage"))
+
+
+@pytest.fixture(scope="module")
+def trained(storage):
+    resource = Resource("linear_intent_classifier")
+    classifier = LinearIntentClassifier.create(
+        LinearIntentClassifier.get_default_config(), storage, resource, None)
+    classifier.train(training_data())
+    return classifier, resource
+
+
+@pytest.fixture(scope="module")
+def loaded(storage, trained):
+    _, resource = trained
+    return LinearIntentClassifier.load(
+        LinearIntentClassifier.get_default_config(), storage, resource, None)
+
+
+def reference_probabilities(texts):
+    """scikit-learn's own transform + predict_proba, fitted the same way."""
+    data = training_data()
+    word, char, regression = fit([m.get(TEXT) for m in data.intent_examples],
+                                 [m.get(INTENT) for m in data.intent_examples],
+                                 LinearIntentClassifier.get_default_config())
+    features = hstack([word.transform(texts), char.transform(texts)]).tocsr()
+    return list(regression.classes_), regression.predict_proba(features)
+
+
+@pytest.mark.parametrize("which", ["trained", "loaded"])
+def test_probabilities_are_scikit_learns(which, trained, loaded):
+    classifier = trained[0] if which == "trained" else loaded
+    texts = [t for ts in EXAMPLES.values() for t in ts] + UNSEEN
+    classes, expected = reference_probabilities(texts)
+    assert classifier.classes == classes
+    actual = np.array([classifier.probabilities(t) for t in texts])
+    np.testing.assert_allclose(actual, expected, rtol=1e-9, atol=1e-12)
+
+
+def test_training_examples_get_their_intent(loaded):
+    for intent, texts in EXAMPLES.items():
+        for text in texts:
+            assert loaded.ranking(text)[0]["name"] == intent, text
+
+
+def test_process_sets_intent_and_a_sorted_ranking(loaded):
+    [message] = loaded.process([Message(data={TEXT: "how long is the recovery?"})])
+    intent, ranking = message.get(INTENT), message.get(INTENT_RANKING_KEY)
+    assert intent["name"] == "ask_recovery"
+    assert ranking[0] == intent
+    confidences = [r["confidence"] for r in ranking]
+    assert confidences == sorted(confidences, reverse=True)
+    assert {r["name"] for r in ranking} == set(EXAMPLES)
+    assert sum(confidences) == pytest.approx(1.0)
+    assert all(isinstance(c, float) for c in confidences)
+
+
+def test_ranking_length_is_honoured(storage, trained):
+    config = {**LinearIntentClassifier.get_default_config(), "ranking_length": 2}
+    classifier = LinearIntentClassifier.load(config, storage, trained[1], None)
+    assert len(classifier.ranking("hello")) == 2
+
+
+def test_a_message_without_text_is_left_alone(loaded):
+    [message] = loaded.process([Message(data={TEXT: ""})])
+    assert message.get(INTENT) is None
+
+
+def test_text_with_no_known_feature_still_gets_a_distribution(loaded):
+    probabilities = loaded.probabilities("@@@ ###")
+    assert probabilities.sum() == pytest.approx(1.0)
+    assert np.all(probabilities > 0)
+
+
+def test_one_intent_is_not_enough_to_train(storage):
+    classifier = LinearIntentClassifier.create(
+        LinearIntentClassifier.get_default_config(), storage, Resource("one_intent"), None)
+    with pytest.raises(ValueError, match="at least two intents"):
+        classifier.train(TrainingData([Message(data={TEXT: "hi", INTENT: "greet"}),
+                                       Message(data={TEXT: "hello", INTENT: "greet"})]))
