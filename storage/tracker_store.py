@@ -34,7 +34,8 @@ webhooks), and nothing is half-stored.
 import itertools
 import json
 import logging
-from typing import Any, Dict, Iterable, List, Optional, Text
+from collections import OrderedDict
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Text, Tuple
 
 import sqlalchemy as sa
 import sqlalchemy.exc
@@ -54,6 +55,15 @@ DEFAULT_MAX_EVENTS = 60
 SLOT_BOUNDARIES = (SessionStarted.type_name, Restarted.type_name, AllSlotsReset.type_name)
 # On each tracker this store hands out: how many of its events are already stored.
 STORED_ATTRIBUTE = "_storage_events_stored"
+# Conversations whose slot values before the window are remembered between turns.
+SLOT_MEMORY_SIZE = 10_000
+
+
+class SlotsBefore(NamedTuple):
+    """The latest SlotSet row (id, data) of each slot set before event id `cut`, after the
+    last slot reset, in one conversation."""
+    cut: int
+    slots: Dict[Text, Tuple[int, Text]]
 
 
 class TrackerStoreUnavailable(Exception):
@@ -74,6 +84,8 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         self._tune_engine()
         self.table = self.SQLEvent.__table__
         self._build_queries()
+        self._slots_before: "OrderedDict[Text, SlotsBefore]" = OrderedDict()
+        self.slot_queries = 0  # reads that had to ask the database for earlier slot values
         refuse_turns_when_the_store_fails()
 
     # ------------------------------------------------------------------ engine
@@ -111,7 +123,8 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                   .where(t.c.sender_id == sender, t.c.type_name == SlotSet.type_name,
                          t.c.id < cut, t.c.id > boundary)
                   .group_by(t.c.action_name))
-        self._earlier_slots = sa.select(t.c.data).where(t.c.id.in_(latest)).order_by(t.c.id)
+        self._earlier_slots = (sa.select(t.c.id, t.c.action_name, t.c.data)
+                               .where(t.c.id.in_(latest)).order_by(t.c.id))
 
     # ------------------------------------------------------------------ reading
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
@@ -146,10 +159,40 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                 return [json.loads(row.data) for row in rows]
             cut = turns[-self.max_turns] if len(turns) >= self.max_turns else (
                 turns[0] if turns else 0)
+            earlier_slots = self._earlier_slot_values(connection, sender_id, rows, rows[cut].id)
             rows = rows[cut:]
-            earlier_slots = connection.execute(
-                self._earlier_slots, {"sender": sender_id, "cut": rows[0].id}).scalars().all()
         return [json.loads(data) for data in earlier_slots] + [json.loads(r.data) for r in rows]
+
+    def _earlier_slot_values(self, connection, sender_id: Text, rows: Sequence[Any],
+                             cut: int) -> List[Text]:
+        """The SlotSet events (serialised) that give each slot set before event id `cut` its
+        value, oldest first.
+
+        The window moves forward a turn at a time, so the values before the last cut of this
+        conversation are remembered and brought forward with the rows read for this turn (the
+        conversation's latest events, in order). Only when those rows do not reach back to the
+        last cut (the first read here, or more new events since then than one read brings
+        back) does this query the database, whose cost grows with the conversation's length."""
+        known = self._slots_before.pop(sender_id, None)
+        if known is not None and rows[0].id <= known.cut <= cut:
+            slots = dict(known.slots)
+            for row in rows:
+                if row.id >= cut:
+                    break
+                if row.id < known.cut:
+                    continue
+                if row.type_name in SLOT_BOUNDARIES:
+                    slots = {}
+                elif row.type_name == SlotSet.type_name:
+                    slots[row.action_name] = (row.id, row.data)
+        else:
+            self.slot_queries += 1
+            slots = {row.action_name: (row.id, row.data) for row in connection.execute(
+                self._earlier_slots, {"sender": sender_id, "cut": cut})}
+        self._slots_before[sender_id] = SlotsBefore(cut, slots)
+        if len(self._slots_before) > SLOT_MEMORY_SIZE:
+            self._slots_before.popitem(last=False)  # the conversation idle the longest
+        return [data for _, data in sorted(slots.values())]
 
     # ------------------------------------------------------------------ writing
     def init_tracker(self, sender_id: Text) -> DialogueStateTracker:

@@ -1,12 +1,14 @@
 """storage/tracker_store.py against Rasa's own SQLTrackerStore, on real SQLite files."""
 import json
+import random
 import sqlite3
 
 import pytest
 import rasa.core.agent
+import storage.tracker_store
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, BotUttered,
+from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, BotUttered,
                                      DefinePrevUserUtteredFeaturization, Restarted,
                                      SessionStarted, SlotSet, UserUttered)
 
@@ -259,3 +261,75 @@ async def test_the_configured_window_holds_what_the_follow_up_question_reads(dom
     users = [e for e in window.events if isinstance(e, UserUttered)]
     # Read before the new message is added: the TURNS_BACK messages before it must be there.
     assert len(users) >= TURNS_BACK
+
+
+def a_turn_that_sets_slots(k, rng):
+    """A turn with random slot values, now and then a slot reset or a restart."""
+    events = turn_events(k)
+    for name in rng.sample(["medication", "how_long_topic", "unclear"], rng.randint(0, 2)):
+        events.insert(1, SlotSet(name, f"{name}-{k}"))
+    roll = rng.random()
+    if roll < 0.05:
+        events.insert(1, AllSlotsReset())
+    elif roll < 0.08:
+        events.insert(1, Restarted())
+    return events
+
+
+async def talk_with_slots(store, sender, turns, rng, start=0):
+    for k in range(start, start + turns):
+        tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
+        if not tracker.events:
+            for event in [ActionExecuted("action_session_start"), SessionStarted(),
+                          ActionExecuted("action_listen")]:
+                tracker.update(event)
+        for event in a_turn_that_sets_slots(k, rng):
+            tracker.update(event)
+        await store.save(tracker)
+
+
+async def test_remembered_slot_values_are_the_databases(domain, db):
+    """The slot values before the window are carried from turn to turn; after every turn
+    they must be what the database says (a store that remembers nothing) and what Rasa's
+    full replay gives."""
+    rng = random.Random(7)
+    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_turns=3, max_events=30)
+    for k in range(120):
+        await talk_with_slots(store, "slots", 1, rng, start=k)
+        with_memory = store._window("slots")
+        forgetful = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_turns=3,
+                                            max_events=30)
+        assert with_memory == forgetful._window("slots"), f"turn {k}"
+        window = await store.retrieve("slots")
+        full = await rasa_store(domain, db).retrieve("slots")
+        assert window.current_slot_values() == full.current_slot_values(), f"turn {k}"
+    # The values were mostly brought forward, not queried (a query after each restart or a
+    # new session: the window holds the whole session again for a few turns).
+    assert 0 < store.slot_queries < 30
+
+
+async def test_slot_values_are_read_again_after_a_gap(domain, db):
+    """Another replica (or a long gap) wrote more events than one read brings back: the
+    remembered values cannot be brought forward, so the database is asked."""
+    rng = random.Random(11)
+    ours = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=30)
+    other = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=30)
+    await talk_with_slots(ours, "gap", 8, rng)
+    await ours.retrieve("gap")
+    await talk_with_slots(other, "gap", 15, rng, start=8)  # > 30 events
+    queries = ours.slot_queries
+    window = await ours.retrieve("gap")
+    assert ours.slot_queries == queries + 1
+    full = await rasa_store(domain, db).retrieve("gap")
+    assert window.current_slot_values() == full.current_slot_values()
+    fresh = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=30)
+    assert ours._window("gap") == fresh._window("gap")
+
+
+async def test_slot_memory_is_bounded(domain, db, monkeypatch):
+    monkeypatch.setattr(storage.tracker_store, "SLOT_MEMORY_SIZE", 3)
+    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_turns=2, max_events=30)
+    for n in range(5):
+        await talk(store, f"sender-{n}", 4)
+        await store.retrieve(f"sender-{n}")
+    assert list(store._slots_before) == ["sender-2", "sender-3", "sender-4"]
