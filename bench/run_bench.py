@@ -163,7 +163,7 @@ def proc_status(pid: int) -> Dict[str, int]:
     try:
         for line in open(f"/proc/{pid}/status"):
             key, _, rest = line.partition(":")
-            if key in ("VmHWM", "VmRSS"):
+            if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
                 values[key] = int(rest.split()[0])  # kB
     except OSError:
         pass
@@ -542,6 +542,8 @@ def measure(name: str, model: Path, smoke: bool, rng_seed: int, budget: Budget, 
         status = proc_status(rasa_pid)
         res["memory"] = {"hwm_mb": status.get("VmHWM", 0) / 1024,
                          "rss_mb": status.get("VmRSS", 0) / 1024,
+                         "anon_mb": status.get("RssAnon", 0) / 1024,
+                         "file_mb": status.get("RssFile", 0) / 1024,
                          "actions_hwm_mb": proc_status(actions_pid).get("VmHWM", 0) / 1024}
     finally:
         servers.stop()
@@ -710,7 +712,9 @@ def details(res: Dict[str, Any]) -> List[str]:
     mem = res.get("memory", {})
     lines.append(f"- Rasa server pid {res.get('rasa_pid')} ({res.get('rasa_exe')}): VmHWM "
                  f"{fmt(mem.get('hwm_mb'), '.0f')} MB, VmRSS at the end {fmt(mem.get('rss_mb'), '.0f')}"
-                 f" MB; action server VmHWM {fmt(mem.get('actions_hwm_mb'), '.0f')} MB; action "
+                 f" MB (anonymous {fmt(mem.get('anon_mb'), '.0f')} MB, mapped files "
+                 f"{fmt(mem.get('file_mb'), '.0f')} MB: library pages, more when the page cache "
+                 f"holds them, e.g. a just-installed virtualenv); action server VmHWM {fmt(mem.get('actions_hwm_mb'), '.0f')} MB; action "
                  f"server ready in {fmt(res.get('actions_ready_s'))} s")
     nlu = res.get("nlu")
     if nlu and nlu.get("accuracy") is not None:
