@@ -450,7 +450,7 @@ def nlu_accuracy(name: str, model: Path, log) -> Dict[str, Any]:
         log(f"[{name}] rasa test nlu failed; see build/bench/nlu-{name}.log")
         return {"accuracy": None}
     data = json.loads(report.read_text())
-    return {"accuracy": data.get("accuracy"),
+    return {"accuracy": data.get("accuracy"), "report": str(report.relative_to(ROOT)),
             "weighted_f1": data.get("weighted avg", {}).get("f1-score"),
             "seconds": time.monotonic() - started, "support": data.get("weighted avg", {})
             .get("support")}
@@ -713,15 +713,14 @@ def details(res: Dict[str, Any]) -> List[str]:
     lines.append(f"- Rasa server pid {res.get('rasa_pid')} ({res.get('rasa_exe')}): VmHWM "
                  f"{fmt(mem.get('hwm_mb'), '.0f')} MB, VmRSS at the end {fmt(mem.get('rss_mb'), '.0f')}"
                  f" MB (anonymous {fmt(mem.get('anon_mb'), '.0f')} MB, mapped files "
-                 f"{fmt(mem.get('file_mb'), '.0f')} MB: library pages, more when the page cache "
-                 f"holds them, e.g. a just-installed virtualenv); action server VmHWM {fmt(mem.get('actions_hwm_mb'), '.0f')} MB; action "
+                 f"{fmt(mem.get('file_mb'), '.0f')} MB); action server VmHWM "
+                 f"{fmt(mem.get('actions_hwm_mb'), '.0f')} MB; action "
                  f"server ready in {fmt(res.get('actions_ready_s'))} s")
     nlu = res.get("nlu")
     if nlu and nlu.get("accuracy") is not None:
         lines.append(f"- NLU: accuracy {nlu['accuracy']:.4f}, weighted F1 "
                      f"{fmt(nlu.get('weighted_f1'), '.4f')} on {nlu.get('support')} examples "
-                     f"(build/bench/nlu-{'baseline' if res['name'] == 'shipped' else res['name']}"
-                     f"/intent_report.json)")
+                     f"({nlu.get('report')})")
     train = res.get("train")
     if train:
         lines.append(f"- training: {train['train_seconds']} s measured {train['measured_at']} "
@@ -775,7 +774,7 @@ def main() -> int:
         models["production"] = ensure_model("prod", ROOT / "config.yml", log)
         models["baseline"] = ensure_model("baseline", BENCH / "baseline_config.yml", log)
         # The baseline model again, with Rasa's own SQL tracker store: Rasa as shipped.
-        models["shipped"] = dict(models["baseline"],
+        models["shipped"] = dict(models["baseline"], nlu_of="baseline",
                                  endpoints=str(SHIPPED_ENDPOINTS.relative_to(ROOT)))
 
     # ---- measuring: must end by itself within MEASURE_BUDGET_S
@@ -812,9 +811,9 @@ def main() -> int:
             begun = time.monotonic()
             res = measure(name, Path(meta["model"]), args.smoke, args.seed, budget, log, registry,
                           endpoints=meta.get("endpoints", "endpoints.yml"),
-                          nlu=name != "shipped")
-            if name == "shipped":  # the same model as the baseline: same NLU
-                res["nlu"] = results["baseline"].get("nlu")
+                          nlu="nlu_of" not in meta)
+            if "nlu_of" in meta:  # the same model as another column: the same NLU results
+                res["nlu"] = results[meta["nlu_of"]].get("nlu")
             window = [x for x, t in zip(load_samples, load_times) if t >= begun]
             res["load_mean"] = statistics.fmean(window) if window else None
             if not args.smoke:

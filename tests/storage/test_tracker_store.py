@@ -52,15 +52,16 @@ def turn_events(k):
     return events
 
 
-async def talk(store, sender, turns, start=0):
-    """`turns` turns through the store the way Rasa's processor uses it: read, add, save."""
+async def talk(store, sender, turns, start=0, turn=turn_events):
+    """`turns` turns through the store the way Rasa's processor uses it: read, add, save.
+    `turn(k)`: the events of turn k."""
     for k in range(start, start + turns):
         tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
         if not tracker.events:
             for event in [ActionExecuted("action_session_start"), SessionStarted(),
                           SlotSet("phone", "847.570.2160"), ActionExecuted("action_listen")]:
                 tracker.update(event)
-        for event in turn_events(k):
+        for event in turn(k):
             tracker.update(event)
         await store.save(tracker)
     return tracker
@@ -276,16 +277,8 @@ def a_turn_that_sets_slots(k, rng):
     return events
 
 
-async def talk_with_slots(store, sender, turns, rng, start=0):
-    for k in range(start, start + turns):
-        tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
-        if not tracker.events:
-            for event in [ActionExecuted("action_session_start"), SessionStarted(),
-                          ActionExecuted("action_listen")]:
-                tracker.update(event)
-        for event in a_turn_that_sets_slots(k, rng):
-            tracker.update(event)
-        await store.save(tracker)
+def talk_with_slots(store, sender, turns, rng, start=0):
+    return talk(store, sender, turns, start, turn=lambda k: a_turn_that_sets_slots(k, rng))
 
 
 async def test_remembered_slot_values_are_the_databases(domain, db):
