@@ -1,0 +1,1 @@
+"""Evaluation of the assistant on messages written by people who never saw its training data."""

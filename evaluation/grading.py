@@ -1,0 +1,99 @@
+"""Grade a reply the way a patient reads it: by its text, against the tags of a case.
+
+A case (tests/data/patient_messages/README.md) lists the tags its reply must show (`expect`,
+optionally in order) and must not show (`must_not`). How each tag is recognised is in
+rubric.yml, written from the hospital's page, not from the assistant's answers.
+"""
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence
+
+import yaml
+
+SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "patient_messages"
+RUBRIC_FILE = SETS_DIR / "rubric.yml"
+# The frozen sets, each made of the files written for it (README.md in SETS_DIR).
+SETS = {
+    "heldout": ["heldout_voice.yml", "faq_heldout.yml"],
+    "dev": ["dev_voice.yml", "faq_dev.yml"],
+}
+# Tags that route a message to safety answers; a case that expects none of them must not
+# show `escalated`, and no case may get "I did not understand".
+ROUTES = {"route_emergency", "route_crisis", "route_care_team", "escalated"}
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+@dataclass
+class Check:
+    all: List["re.Pattern"] = field(default_factory=list)
+    any: List["re.Pattern"] = field(default_factory=list)
+    lead: Optional[int] = None            # patterns must match in the first `lead` sentences
+    lead_not: List["re.Pattern"] = field(default_factory=list)  # ...and these must not
+
+    def shown_by(self, text: str) -> bool:
+        scope = lead_of(text, self.lead) if self.lead else text
+        if self.all and not all(p.search(scope) for p in self.all):
+            return False
+        if self.any and not any(p.search(scope) for p in self.any):
+            return False
+        if self.lead_not and any(p.search(lead_of(text, 2)) for p in self.lead_not):
+            return False
+        return True
+
+    def position(self, text: str) -> int:
+        """Where the tag first shows in the text (its first pattern's first match)."""
+        patterns = self.all or self.any
+        found = [m.start() for m in (p.search(text) for p in patterns) if m]
+        return min(found) if found else -1
+
+
+def lead_of(text: str, sentences: int) -> str:
+    return " ".join(SENTENCE_END.split(text.strip())[:sentences])
+
+
+def _compile(patterns: Sequence[str]) -> List["re.Pattern"]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+
+def load_rubric(path: Path = RUBRIC_FILE) -> Dict[str, Check]:
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))["tags"]
+    return {tag: Check(all=_compile(rule.get("all", [])), any=_compile(rule.get("any", [])),
+                       lead=rule.get("lead"), lead_not=_compile(rule.get("lead_not", [])))
+            for tag, rule in spec.items()}
+
+
+def load_set(name: str) -> List[Dict[str, Any]]:
+    cases: List[Dict[str, Any]] = []
+    for file_name in SETS[name]:
+        cases.extend(yaml.safe_load((SETS_DIR / file_name).read_text(encoding="utf-8"))["cases"])
+    return cases
+
+
+@dataclass
+class Grade:
+    passed: bool
+    missing: List[str]
+    forbidden: List[str]
+    out_of_order: bool
+
+
+def forbidden_tags(case: Dict[str, Any]) -> List[str]:
+    """The case's must_not, and what no reply to it may show."""
+    tags = list(case.get("must_not") or [])
+    if not ROUTES & set(case.get("expect") or []):
+        tags.append("escalated")
+    tags.append("not_understood")
+    return list(dict.fromkeys(tags))
+
+
+def grade(case: Dict[str, Any], reply: str, rubric: Dict[str, Check]) -> Grade:
+    expect = list(case.get("expect") or [])
+    missing = [t for t in expect if not rubric[t].shown_by(reply)]
+    forbidden = [t for t in forbidden_tags(case) if t not in expect and rubric[t].shown_by(reply)]
+    out_of_order = False
+    if case.get("ordered") and not missing:
+        positions = [rubric[t].position(reply) for t in expect]
+        out_of_order = positions != sorted(positions)
+    return Grade(not missing and not forbidden and not out_of_order, missing, forbidden,
+                 out_of_order)
