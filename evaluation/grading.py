@@ -41,10 +41,10 @@ class Check:
             return False
         return True
 
-    def position(self, text: str) -> int:
-        """Where the tag first shows in the text (its first pattern's first match)."""
+    def position(self, text: str, start: int = 0) -> int:
+        """Where the tag first shows in the text at or after `start` (-1: not there)."""
         patterns = self.all or self.any
-        found = [m.start() for m in (p.search(text) for p in patterns) if m]
+        found = [m.start() for m in (p.search(text, start) for p in patterns) if m]
         return min(found) if found else -1
 
 
@@ -93,7 +93,13 @@ def grade(case: Dict[str, Any], reply: str, rubric: Dict[str, Check]) -> Grade:
     forbidden = [t for t in forbidden_tags(case) if t not in expect and rubric[t].shown_by(reply)]
     out_of_order = False
     if case.get("ordered") and not missing:
-        positions = [rubric[t].position(reply) for t in expect]
-        out_of_order = positions != sorted(positions)
+        # In order: each tag shows at or after where the one before it showed (the line,
+        # `phone`, may show in an earlier answer too).
+        start = 0
+        for tag in expect:
+            start = rubric[tag].position(reply, start)
+            if start < 0:
+                out_of_order = True
+                break
     return Grade(not missing and not forbidden and not out_of_order, missing, forbidden,
                  out_of_order)
