@@ -16,6 +16,9 @@ FALLBACK_INTENT = "nlu_fallback"
 # Topics we may suggest, as a patient would say them.
 TOPIC_TITLES = {
     "ask_what_is": "What a vertebroplasty is",
+    "ask_prepare": "How to get ready",
+    "ask_during": "What happens during it",
+    "ask_after": "What to expect after",
     "ask_who_performs": "Who does it",
     "ask_arrival": "When to arrive",
     "ask_imaging": "Scans before the procedure",

@@ -10,6 +10,11 @@ Answering a message does not go through scikit-learn: its per-call checks cost m
 arithmetic (~0.9 ms a message). `process` computes the same TF-IDF vector and the same
 probabilities from the saved vocabularies, IDF weights and coefficients with a few numpy
 operations (tests/components/test_intent_classifier.py checks it against scikit-learn).
+
+A message with several questions, or one question inside a long story, is also classified
+question by question (components/question_split.py): the intents of the questions it
+understood go to the parse data's `questions`, in order, for components/answer_plan_policy.py;
+a story's single question decides the intent when it is clearer than the whole message.
 """
 import json
 from collections import Counter
@@ -25,6 +30,9 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
+
+from components.names import QUESTIONS, UNCLEAR_QUESTION
+from components.question_split import questions as find_questions
 
 MODEL_FILE = "linear_intent_model.json"
 WEIGHTS_FILE = "linear_intent_weights.npz"
@@ -93,6 +101,13 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
             "C": 300.0,
             "max_iter": 3000,
             "ranking_length": 10,
+            # A question of a message counts as understood at this confidence (config.yml).
+            "question_threshold": 0.55,
+            # Intents that are not questions to answer when they are part of a message.
+            "not_questions": [],
+            # What an intent means as one of several questions ("... and how long does it
+            # take?" among others is about the procedure, not the last answer).
+            "question_aliases": {},
         }
 
     @staticmethod
@@ -178,7 +193,47 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
             text = message.get(TEXT)
             if not text:
                 continue
-            ranking = self.ranking(text)
+            ranking, questions = self.read(text)
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            if questions:
+                message.set(QUESTIONS, questions, add_to_output=True)
         return messages
+
+    def read(self, text: Text) -> Tuple[List[Dict[Text, Any]], List[Text]]:
+        """The message's ranking, and the intents of its questions when it asks several."""
+        ranking = self.ranking(text)
+        parts = find_questions(text)
+        if not parts or (len(parts) == 1 and parts[0] == text.strip()):
+            return ranking, []
+        threshold = self.config["question_threshold"]
+        skip = set(self.config["not_questions"])
+        understood: List[Tuple[Text, List[Dict[Text, Any]]]] = []
+        unclear = False
+        for part in parts:
+            part_ranking = self.ranking(part)
+            best = part_ranking[0]
+            if best["name"] in skip:
+                continue
+            if best["confidence"] < threshold:
+                unclear = True
+            elif best["name"] not in [name for name, _ in understood]:
+                understood.append((best["name"], part_ranking))
+        if not understood:
+            return ranking, []
+        first_name, first_ranking = understood[0]
+        if len(understood) == 1 and first_ranking[0]["confidence"] <= ranking[0]["confidence"]:
+            return ranking, []  # the whole message says it at least as clearly
+        if len(understood) == 1:
+            # One question understood; another was asked but not understood: say so.
+            return first_ranking, [first_name, UNCLEAR_QUESTION] if unclear else []
+        aliases = self.config["question_aliases"]
+        intents = list(dict.fromkeys(aliases.get(name, name) for name, _ in understood))
+        first_name = intents[0]
+        if unclear:
+            intents.append(UNCLEAR_QUESTION)
+        confidence = min(r[0]["confidence"] for _, r in understood)
+        # One entry per intent; the others of the first question's ranking after it, so the
+        # FallbackClassifier sees the message as understood as its least clear question.
+        head = {"name": first_name, "confidence": confidence}
+        return [head] + [r for r in first_ranking[1:] if r["name"] not in intents], intents

@@ -9,7 +9,7 @@ or about risks ("will my legs be numb from the sedation?") AND has no sign that 
 happening now ("my legs are numb", "since this morning", "right now"). When in doubt, it fires.
 """
 import re
-from typing import Optional, Text, Tuple
+from typing import Iterator, Optional, Text, Tuple
 
 # Spelling and shorthand patients use, folded before matching.
 _FOLD = [
@@ -55,7 +55,8 @@ _SYMPTOMS = {
         r"\bwheez\w*\b|\bbreathe\w*\s+(is\s+)?(hard|difficult|weird|shallow)\b",
     ],
     "bleeding": [
-        r"\bbleeding\b.{0,40}\b(wont stop|not stop\w*|doesnt stop|keeps?|a lot|lots|heav\w*|bad\w*|"
+        r"\bbleeding\b.{0,40}\b(wont stop|not stop\w*|doesnt stop|keeps?|a lot|alot|lots|heav\w*|bad\w*|"
+        r"cant (make it |get it to )?stop|"
         r"everywhere|soak\w*|through|pouring|gush\w*|so much|wont quit|non ?stop|non-stop)\b",
         r"\b(heav\w*|bad|lots of|a lot of|so much|nonstop|non-stop|uncontroll\w*|wont stop)\s+"
         r"(\w+\s+)?(bleeding|blood)\b",
@@ -88,7 +89,43 @@ _SYMPTOMS = {
         r"\bpain\b.{0,30}\b(much worse|way worse|times worse|out of nowhere|out of the blue)\b",
     ],
     "emergency": [
-        r"\b(call(ing)? 911|need an ambulance|ambulance|stroke|dying|emergency|seizure)\b",
+        r"\b(call(ing)? 911|need an ambulance|ambulance|stroke|emergency|seizure)\b",
+        # "I'm dying to know..." and "dying for a coffee" are idioms, not emergencies.
+        r"(?<!of )\bdying\b(?! (to|for) )",
+    ],
+    # Signs of a stroke: a drooping face, a weak or numb arm, slurred speech.
+    "stroke": [
+        r"\b(face|mouth|smile)\b.{0,30}\b(droop\w*|lopsided|uneven|sagg\w*|numb|crooked)\b",
+        r"\b(droop\w*|lopsided|crooked)\b.{0,20}\b(face|mouth|smile|eye)\b",
+        r"\b(arm|hand)\b.{0,30}\b(weak\w*|numb\w*|limp|dead|cant (lift|raise|move))\b",
+        r"\bcant (lift|raise|move) (my|his|her) (arm|hand)\b",
+        r"\b(slurr\w*|garbled)\b|\bcant (talk|speak|get (my|the|his|her) words out)\b|"
+        r"\b(words|speech)\b.{0,20}\b(wrong|funny|strange|jumbled|mixed up)\b",
+    ],
+    # Sudden confusion: not knowing where one is, not making sense.
+    "confusion": [
+        r"\b(is|seems|got|gets|getting|became|become|suddenly|acting|very|really|so)\s+"
+        r"(very |really |so |all |suddenly )?(confused|disoriented|disorientated)\b"
+        r"(?! (about|by|with|as to|on|regarding|over))",
+        r"\b(doesnt|does not|dont|didnt) (know|recogni[sz]e) (where|who|me|us|what)\b",
+        r"\bnot making (any )?sense\b|\bmaking no sense\b",
+    ],
+    # A fall with an injury, or someone who cannot get up.
+    "fall": [
+        r"\b(fell|fallen|fall|tripped|slipped)\b.{0,60}\b(cant get up|hit (my|his|her) head|"
+        r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor)\b",
+        r"\b(cant get up|cannot get up)\b.{0,40}\b(floor|fell|fall|ground)\b",
+        r"\b(on|off) the floor\b.{0,30}\bcant get up\b",
+    ],
+    "headache": [
+        r"\bworst headache\b|\b(sudden|severe|terrible|thunderclap|exploding)\s+headache\b",
+    ],
+    # Too many pills, taken by mistake or not.
+    "overdose": [
+        r"\b(took|taken|swallowed|had|take)\b.{0,25}\b(too many|too much|double|extra|"
+        r"a handful of|all (my|of my|the|his|her))\b.{0,25}\b(pills?|tablets?|meds|"
+        r"medicines?|medication|doses?|oxy\w*|painkillers?)\b",
+        r"\boverdos\w*\b|\bo\.?d\.?\s?(ed|d)\b",
     ],
 }
 
@@ -112,6 +149,11 @@ _HAPPENING_NOW = re.compile(
     r"wont stop|cant stop)\b"
 )
 
+# With "nearly", "whenever" or a joke, only a clear sign of now counts.
+_HAPPENING_NOW_STRICT = re.compile(
+    r"\b(right now|just now|now|rn|currently|today|tonight|this morning|help|hurry|asap|911|"
+    r"wont stop|cant stop|still (bleeding|numb|weak|cant|not|unconscious|wont|passed out))\b"
+)
 
 # Compiled once: these run on every chat turn.
 _FOLD_COMPILED = [(re.compile(p), r) for p, r in _FOLD]
@@ -125,14 +167,33 @@ def normalise(text: Text) -> Text:
     return folded
 
 
-def _symptom(folded: Text) -> Optional[Tuple[Text, int]]:
-    """The first symptom found and where its match starts."""
+# Long-standing pain is why people have this procedure ("terrible back pain for six weeks, I
+# can't sleep"): not an emergency, unless something about it is new or sudden.
+_LONG_STANDING = re.compile(
+    r"\b(for|past|last|over) (the )?(\d+|a few|few|several|many|some|two|three|four|five|six|"
+    r"seven|eight|nine|ten|a couple( of)?) (weeks?|months?|years?)\b|\bchronic\b|"
+    r"\bfor (a long time|ages|so long|a while)\b|\bsince (my|the|her|his) (fall|fracture|"
+    r"break|accident)\b|\bsince (january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|last (week|month|year)|the summer|the spring)\b|"
+    r"\b(will|can|could|would) (this|it|the procedure|vertebroplasty) help\b|"
+    r"\b(is|are) killing me\b"
+)
+_ACUTE = re.compile(
+    r"\b(sudden\w*|out of nowhere|out of the blue|all of a sudden|new|much worse|way worse|"
+    r"worse (today|tonight|now|since)|since (the|my) (procedure|vertebroplasty)|after (the|my) "
+    r"(procedure|vertebroplasty))\b"
+)
+
+
+def _symptoms(folded: Text) -> Iterator[Tuple[Text, int]]:
+    """Every symptom found, and where each match starts."""
     for name, patterns in _SYMPTOMS_COMPILED.items():
+        if (name == "severe_pain" and _LONG_STANDING.search(folded)
+                and not _ACUTE.search(folded)):
+            continue
         for pattern in patterns:
-            match = pattern.search(folded)
-            if match:
-                return name, match.start()
-    return None
+            for match in pattern.finditer(folded):
+                yield name, match.start()
 
 
 _QUESTION = re.compile(
@@ -150,21 +211,65 @@ def clearly_not_urgent(text: Text) -> bool:
     folded = normalise(text)
     if not folded or red_flag(text) is not None:
         return False
+    sentences = [s.strip() for s in _SENTENCE_END.split(folded) if s.strip()]
+    if any(_PAST.search(s) or _NOT_NOW.search(s) for s in sentences):
+        # A story's past, a near miss or a joke, with a question: only a clear now counts.
+        asks = any(_QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences)
+        return asks and not _HAPPENING_NOW_STRICT.search(folded)
     asks = bool(_QUESTION.search(folded) or _MODAL_BEFORE.search(folded)
                 or _RISK_OR_PAST.search(folded))
     return asks and not _HAPPENING_NOW.search(folded)
 
 
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+# Said of a symptom in its own sentence, these make it not an emergency: something that nearly
+# happened, happens habitually, or a joke ("I nearly fainted when they told me", "I get a
+# terrible headache whenever I'm nervous", "he nearly had a heart attack at the bill lol").
+_NOT_NOW = re.compile(
+    r"\b(nearly|almost|whenever|every time|each time|usually|always|tend to|lol|lmao|haha|"
+    r"afraid of|scared of|fear of|not afraid|worried about|worry about|worried it)\b"
+)
+
+
+def _sentence_at(folded: Text, start: int) -> Text:
+    """The sentence of `folded` that contains position `start`."""
+    begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+    end = _SENTENCE_END.search(folded, start)
+    return folded[begin:end.start() if end else len(folded)]
+
+
+# The past of a story: only a clear sign of now makes its symptom urgent.
+_PAST = re.compile(
+    r"\b(\d+|a|an|one|two|three|four|five|six|several|many|some|few|a few|couple of) "
+    r"(years?|months?|weeks?) ago\b|\blast (year|month|spring|summer|fall|autumn|winter|"
+    r"christmas)\b|\bin (january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|the past|\d{4})\b|\bever since\b|\bhistory of\b|\bused to\b|"
+    r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b"
+)
+
+
+def _urgent_here(sentence: Text, offset: int) -> bool:
+    """Whether the symptom starting at `offset` of its sentence is happening now."""
+    if _NOT_NOW.search(sentence) or _PAST.search(sentence):
+        return bool(_HAPPENING_NOW_STRICT.search(sentence))
+    hypothetical = bool(_MODAL_BEFORE.search(sentence[:offset + 1])
+                        or _RISK_OR_PAST.search(sentence))
+    return not hypothetical or bool(_HAPPENING_NOW.search(sentence))
+
+
 def red_flag(text: Text) -> Optional[Text]:
-    """The kind of urgent symptom the message describes, or None."""
+    """The kind of urgent symptom the message describes, or None.
+
+    Each symptom is judged in its own sentence, so a story's past ("she had a stroke three
+    years ago. Will she be awake?") does not make it urgent, and a symptom happening now is
+    not hidden by a question elsewhere in the message.
+    """
     if not text:
         return None
     folded = normalise(text)
-    found = _symptom(folded)
-    if found is None:
-        return None
-    symptom, start = found
-    hypothetical = bool(_MODAL_BEFORE.search(folded[:start + 1]) or _RISK_OR_PAST.search(folded))
-    if hypothetical and not _HAPPENING_NOW.search(folded):
-        return None
-    return symptom
+    for symptom, start in _symptoms(folded):
+        sentence = _sentence_at(folded, start)
+        begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+        if _urgent_here(sentence, start - begin):
+            return symptom
+    return None

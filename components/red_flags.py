@@ -1,10 +1,15 @@
-"""Rasa NLU component: force the `red_flag` intent when a message describes an urgent symptom.
+"""Rasa NLU component: the safety tiers decide before anything else (components/safety_tiers.py).
 
-It runs after the intent classifier and the FallbackClassifier, so neither a low confidence
-nor another intent can hide an emergency. The other way round it is careful: it overrules a
-classifier's `red_flag` only when the message is clearly a question with nothing happening
-now ("do you x-ray my chest too?"); then the next-best intent is used, or the fallback if that
-one is not confident. When in doubt, the message stays a red flag.
+It runs last in the pipeline, so neither a low confidence, the unknown-words guard nor another
+intent can hide a crisis, an emergency or a warning sign: the tier's intent is forced
+(`crisis`, `red_flag`, `warning_sign`) and the message's other questions are dropped, so the
+safety answer is the whole reply. It reads the patient's own words and the normalised text
+(components/normaliser.py) and takes the safer of the two.
+
+The other way round it is careful: it overrules a classifier's safety intent only when the
+message is clearly a question with nothing happening now ("do you x-ray my chest too?"); then
+the next-best intent is used, or the fallback if that one is not confident. When in doubt,
+the message stays where the classifier put it.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -15,10 +20,18 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.names import (CRISIS_INTENT, FALLBACK_INTENT, ORIGINAL_TEXT, QUESTIONS,
+                              RED_FLAG_INTENT, SAFETY_INTENTS, WARNING_INTENT)
 from components.red_flag_rules import clearly_not_urgent, red_flag
+from components.safety_tiers import CRISIS, EMERGENCY, WARNING, tier
 
-RED_FLAG_INTENT = "red_flag"
-FALLBACK_INTENT = "nlu_fallback"
+TIER_INTENTS = {CRISIS: CRISIS_INTENT, EMERGENCY: RED_FLAG_INTENT, WARNING: WARNING_INTENT}
+_ORDER = [CRISIS, EMERGENCY, WARNING]
+
+
+def safest_tier(texts: List[Optional[Text]]) -> Optional[Text]:
+    found = [t for t in (tier(text) for text in texts if text) if t]
+    return min(found, key=_ORDER.index) if found else None
 
 
 @DefaultV1Recipe.register(
@@ -28,17 +41,16 @@ class RedFlagDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # `threshold`: confidence the next-best intent needs when a look-alike is overruled
-        # (as the FallbackClassifier's threshold).
-        return {"intent": RED_FLAG_INTENT, "threshold": 0.5}
+        # (config.yml sets it to the FallbackClassifier's threshold).
+        return {"threshold": 0.55}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.intent = config["intent"]
         self.threshold = config["threshold"]
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
                resource: Resource, execution_context: ExecutionContext) -> "RedFlagDetector":
-        return cls(config)
+        return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -49,21 +61,28 @@ class RedFlagDetector(GraphComponent):
         text: Optional[Text] = message.get(TEXT)
         if not text or text.startswith("/"):  # button payloads are not symptoms
             return
-        symptom = red_flag(text)
-        if symptom is None:
-            if (message.get(INTENT) or {}).get("name") == self.intent and clearly_not_urgent(text):
+        original = message.get(ORIGINAL_TEXT)
+        found = safest_tier([original, text])
+        if found is None:
+            if ((message.get(INTENT) or {}).get("name") in SAFETY_INTENTS
+                    and all(clearly_not_urgent(t) for t in (original, text) if t)):
                 self._overrule(message)
             return
-        intent = {"name": self.intent, "confidence": 1.0, "red_flag": symptom}
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != self.intent]
+        name = TIER_INTENTS[found]
+        intent: Dict[Text, Any] = {"name": name, "confidence": 1.0, "safety_tier": found}
+        if found == EMERGENCY:
+            intent["red_flag"] = red_flag(original or "") or red_flag(text)
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
         message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [{"name": self.intent, "confidence": 1.0}] + ranking,
+        message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}] + ranking,
                     add_to_output=True)
+        if message.get(QUESTIONS):
+            message.set(QUESTIONS, [], add_to_output=True)
 
     def _overrule(self, message: Message) -> None:
         """A look-alike question: use the next-best intent, or the fallback if it is unsure."""
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                   if r.get("name") not in (self.intent, FALLBACK_INTENT)]
+                   if r.get("name") not in (*SAFETY_INTENTS, FALLBACK_INTENT)]
         best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
         if best["confidence"] < self.threshold:
             best = {"name": FALLBACK_INTENT, "confidence": 1.0 - best["confidence"]}

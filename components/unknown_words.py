@@ -3,17 +3,14 @@
 Gibberish, another language, or a wall of repeated characters can still get a confident
 intent from character n-grams ("xxxx...x" looked like "thanks"). This component sends such
 messages to `nlu_fallback` ("Sorry, I did not understand... call ..."), so the assistant never
-answers from a guess. A word is known if it is in the training data, in spaCy's English
-lemma table (spacy-lookups-data) or in its English stop words.
+answers from a guess. It reads the message after the spelling normaliser (components/spelling.py), so
+"hw lng 4 recovry" counts as known words; real gibberish stays unknown. What counts as a
+known word: components/vocabulary.py.
 """
-import gzip
 import json
 import re
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Set, Text
 
-import spacy_lookups_data
-from spacy.lang.en.stop_words import STOP_WORDS
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -22,23 +19,11 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.vocabulary import english_words, medication_words, words
+
 FALLBACK_INTENT = "nlu_fallback"
-WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 HELD_DOWN = re.compile(r"(\w)\1{2,}")  # a letter typed 3+ times in a row: "heyyy", "sooo"
 VOCABULARY_FILE = "vocabulary.json"
-
-
-def words(text: Text) -> List[Text]:
-    return [w.lower() for w in WORD.findall(text or "")]
-
-
-def english_words() -> Set[Text]:
-    """English words spaCy knows: the lemma lookup table (content words) and stop words."""
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        table = json.load(handle)
-    return ({w.lower() for w in table} | {w.lower() for w in table.values()}
-            | {w.lower() for w in STOP_WORDS})
 
 
 def is_known(word: Text, vocabulary: Set[Text]) -> bool:
@@ -75,7 +60,7 @@ class UnknownWordsGuard(GraphComponent):
         self._storage = model_storage
         self._resource = resource
         self.training_words = training_words or set()
-        self.vocabulary = self.training_words | english_words()
+        self.vocabulary = self.training_words | english_words() | medication_words()
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

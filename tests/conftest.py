@@ -12,6 +12,15 @@ def load_yaml(relative: str):
         return yaml.safe_load(handle)
 
 
+def component_config(name: str) -> dict:
+    """The settings config.yml gives a pipeline component or policy (its `name` left out)."""
+    config = load_yaml("config.yml")
+    for entry in config["pipeline"] + config["policies"]:
+        if entry["name"] == name:
+            return {k: v for k, v in entry.items() if k != "name"}
+    raise KeyError(f"{name} is not in config.yml")
+
+
 @pytest.fixture(scope="session")
 def domain():
     return load_yaml("domain.yml")

@@ -3,6 +3,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.red_flags import RedFlagDetector
+from tests.conftest import component_config
 
 
 def classified(text, intent, confidence):
@@ -14,7 +15,9 @@ def classified(text, intent, confidence):
 
 
 def detector():
-    return RedFlagDetector(RedFlagDetector.get_default_config())
+    """Configured as in config.yml (its threshold is the FallbackClassifier's)."""
+    return RedFlagDetector({**RedFlagDetector.get_default_config(),
+                            **component_config("components.red_flags.RedFlagDetector")})
 
 
 def test_overrides_a_confident_other_intent():
@@ -62,7 +65,7 @@ def test_overrules_the_classifier_for_a_clear_lookalike_question():
 
 def test_overruled_lookalike_takes_a_confident_next_intent():
     message = ranked("can the procedure cause numbness in my legs?",
-                     [("red_flag", 0.45), ("out_of_scope", 0.52)])
+                     [("red_flag", 0.3), ("out_of_scope", 0.6)])
     [message] = detector().process([message])
     assert message.get(INTENT)["name"] == "out_of_scope"
 

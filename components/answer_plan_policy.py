@@ -1,0 +1,211 @@
+"""Dialogue policy: answer every question of a message, in order, with the rules' own answers.
+
+RulePolicy answers one intent a turn. This policy plans a turn when there is more to do:
+
+- **Several questions** (the classifier puts their intents in the parse data's `questions`,
+  components/intent_classifier.py): the rules' actions for each, in the order asked, up to
+  `max_questions`; beyond that, `more_topics_action` offers the rest as buttons. A question that
+  was not understood gets `unclear_response` instead of being dropped silently.
+- **"And after that?"** (`next_step_intent`): the answer after the last one given, in the
+  page's order (`step_order`).
+- **A bare reply to the buttons just offered** ("recovery", "the procedure" after "How long
+  for which part?"): the button's answer, when the reply's words match its title
+  (rapidfuzz token-set ratio >= `button_match_threshold`).
+
+The actions for an intent are learned from the rules (data/rules.yml) at training time, so each
+answer still lives in one place and follows one path. It predicts with confidence 1 and a
+priority above RulePolicy's, and nothing at all when there is no plan (RulePolicy decides).
+Safety intents are never planned over: the safety tiers clear `questions`.
+"""
+import json
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rapidfuzz import fuzz
+from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, RULE_SNIPPET_ACTION_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from components.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
+from components.vocabulary import words
+
+PLANS_FILE = "answer_plans.json"
+# Words that say nothing about which button is meant.
+_FILLER = {"the", "a", "an", "for", "of", "about", "my", "i", "is", "it", "to", "and", "what",
+           "how", "long", "please", "pls", "ok", "okay", "um", "uh", "oh", "so", "that", "part",
+           "one", "mean", "meant", "you", "your"}
+
+
+def split_at_latest_message(tracker: DialogueStateTracker) -> "tuple[list, list]":
+    """The events before the latest user message, and the actions taken since it."""
+    events = list(tracker.events)
+    for position in range(len(events) - 1, -1, -1):
+        if isinstance(events[position], UserUttered):
+            since = [e.action_name for e in events[position + 1:]
+                     if isinstance(e, ActionExecuted) and e.action_name != ACTION_LISTEN_NAME]
+            return events[:position], since
+    return events, []
+
+
+def content(text: Text) -> Text:
+    return " ".join(w for w in words(text) if w not in _FILLER)
+
+
+def rule_plans(trackers: List[TrackerWithCachedStates]) -> Dict[Text, List[Text]]:
+    """Intent -> the actions its rule takes, from rules that start with that intent alone."""
+    plans: Dict[Text, List[Text]] = {}
+    for tracker in trackers:
+        if not tracker.is_rule_tracker:
+            continue
+        intent, actions, clean = None, [], True
+        for position, event in enumerate(tracker.events):
+            if isinstance(event, ActionExecuted):
+                if event.action_name == RULE_SNIPPET_ACTION_NAME:
+                    # "..." first: the rule applies anywhere in a conversation; "..." later
+                    # would be a rule with a gap, not one intent's answer.
+                    clean = clean and position == 0
+                elif intent is None:
+                    if event.action_name != ACTION_LISTEN_NAME:
+                        clean = False  # a rule that starts after an action
+                elif event.action_name == ACTION_LISTEN_NAME:
+                    break
+                else:
+                    actions.append(event.action_name)
+            elif isinstance(event, UserUttered):
+                if intent is not None:
+                    break
+                intent = event.intent_name
+            elif isinstance(event, SlotSet) and intent is None:
+                clean = False  # a condition on a slot
+        if clean and intent and actions and intent not in plans:
+            plans[intent] = actions
+    return plans
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
+)
+class AnswerPlanPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"priority": 7, "max_questions": 3, "more_topics_action": None,
+                "unclear_response": None, "next_step_intent": None, "step_order": [],
+                "button_match_threshold": 85, "button_reply_max_words": 4}
+
+    @staticmethod
+    def supported_data() -> SupportedData:
+        return SupportedData.RULE_DATA
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 execution_context: ExecutionContext, featurizer: Any = None,
+                 plans: Optional[Dict[Text, List[Text]]] = None) -> None:
+        config = {**self.get_default_config(), **config}
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+        self.plans = plans or {}
+
+    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
+              **kwargs: Any) -> Resource:
+        self.plans = rule_plans(training_trackers)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / PLANS_FILE).write_text(json.dumps(self.plans, sort_keys=True))
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "AnswerPlanPolicy":
+        try:
+            with model_storage.read_from(resource) as directory:
+                plans = json.loads((directory / PLANS_FILE).read_text())
+        except (ValueError, FileNotFoundError):
+            plans = {}
+        return cls(config, model_storage, resource, execution_context, plans=plans)
+
+    # --- planning -----------------------------------------------------------------------------
+
+    def plan(self, tracker: DialogueStateTracker, before: List[Any]) -> Optional[List[Text]]:
+        """The actions for this turn, or None when RulePolicy should decide. `before`: the
+        events before the latest user message."""
+        message = tracker.latest_message
+        if message is None or message.intent_name in SAFETY_INTENTS:
+            return None
+        questions = [q for q in (message.parse_data.get(QUESTIONS) or []) if q]
+        if len(questions) >= 2:
+            return self._questions_plan(questions)
+        if message.intent_name == self.config["next_step_intent"]:
+            return self._next_step_plan(before)
+        return self._button_plan(before, message.text or "")
+
+    def _questions_plan(self, questions: List[Text]) -> Optional[List[Text]]:
+        limit = self.config["max_questions"]
+        plan: List[Text] = []
+        for question in questions[:limit]:
+            if question == UNCLEAR_QUESTION:
+                if self.config["unclear_response"]:
+                    plan.append(self.config["unclear_response"])
+            elif question in self.plans:
+                plan.extend(a for a in self.plans[question] if a not in plan or
+                            a.startswith("utter_"))
+        if len(questions) > limit and self.config["more_topics_action"]:
+            plan.append(self.config["more_topics_action"])
+        return plan or None
+
+    def _next_step_plan(self, before: List[Any]) -> Optional[List[Text]]:
+        order = self.config["step_order"]
+        for event in reversed(before):
+            if isinstance(event, BotUttered):
+                answer = (event.metadata or {}).get("utter_action")
+                if answer in order:
+                    index = order.index(answer)
+                    return [order[index + 1]] if index + 1 < len(order) else None
+        return None
+
+    def _button_plan(self, before: List[Any], text: Text) -> Optional[List[Text]]:
+        said = content(text)
+        if not said or len(text.split()) > self.config["button_reply_max_words"]:
+            return None
+        offered = None
+        for event in reversed(before):
+            if isinstance(event, UserUttered):
+                return None  # only the buttons of the bot's last answer
+            if isinstance(event, BotUttered) and (event.data or {}).get("buttons"):
+                offered = event.data["buttons"]
+                break
+        scores = []
+        for button in offered or []:
+            payload = str(button.get("payload") or "")
+            match = re.fullmatch(r"/(\w+)", payload)
+            if match and match.group(1) in self.plans:
+                score = fuzz.token_set_ratio(said, content(str(button.get("title") or "")))
+                scores.append((score, match.group(1)))
+        scores.sort(reverse=True)
+        if not scores or scores[0][0] < self.config["button_match_threshold"]:
+            return None
+        if len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None  # two buttons fit equally: let the classifier decide
+        return list(self.plans[scores[0][1]])
+
+    # --- prediction ---------------------------------------------------------------------------
+
+    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
+                                     rule_only_data: Optional[Dict[Text, Any]] = None,
+                                     **kwargs: Any) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        before, done = split_at_latest_message(tracker)
+        plan = self.plan(tracker, before)
+        if plan is None:
+            return self._prediction(probabilities)
+        if done != plan[:len(done)]:
+            return self._prediction(probabilities)  # not our turn any more
+        following = plan[len(done)] if len(done) < len(plan) else ACTION_LISTEN_NAME
+        index = domain.index_for_action(following)
+        if index is None:
+            return self._prediction(probabilities)
+        probabilities[index] = 1.0
+        return self._prediction(probabilities)

@@ -1,0 +1,84 @@
+"""Rasa NLU component, first in the pipeline: read spelling and shorthand as the words meant.
+
+The message's text is replaced by its normalised form (components/spelling.py) before
+anything else reads it; the patient's own words stay in the stored user event and in
+`text_original` of the parse data, and the safety tiers read both. Training examples are
+not changed: they are the vocabulary the normaliser corrects towards.
+"""
+import json
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.names import ORIGINAL_TEXT
+from components.spelling import Normaliser, vocabulary_counts
+
+COUNTS_FILE = "vocabulary_counts.json"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True
+)
+class SpellingNormaliser(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # Edits allowed when correcting an unknown word: 1 for words of up to `short_word`
+        # letters, `max_edit_distance` for longer ones; shorter than `min_word_length`: only
+        # the shorthand table.
+        return {"max_edit_distance": 2, "short_word": 4, "min_word_length": 3}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 counts: Optional[Dict[Text, int]] = None) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._storage = model_storage
+        self._resource = resource
+        self.normaliser = self._build(counts) if counts is not None else None
+
+    def _build(self, counts: Dict[Text, int]) -> Normaliser:
+        return Normaliser(counts, max_edit_distance=self.config["max_edit_distance"],
+                          short_word=self.config["short_word"],
+                          min_word_length=self.config["min_word_length"])
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SpellingNormaliser":
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        counts = vocabulary_counts(e.get(TEXT) for e in training_data.intent_examples)
+        with self._storage.write_to(self._resource) as directory:
+            (directory / COUNTS_FILE).write_text(json.dumps(counts, sort_keys=True))
+        self.normaliser = self._build(counts)
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "SpellingNormaliser":
+        try:
+            with model_storage.read_from(resource) as directory:
+                counts = json.loads((directory / COUNTS_FILE).read_text())
+        except (ValueError, FileNotFoundError):
+            counts = {}
+        return cls(config, model_storage, resource, counts)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.normaliser is None:
+            return messages
+        for message in messages:
+            text = message.get(TEXT)
+            if not text or text.startswith("/"):  # button payloads
+                continue
+            normalised = self.normaliser.normalise(text)
+            if normalised != text:
+                message.set(ORIGINAL_TEXT, text, add_to_output=True)
+                message.set(TEXT, normalised)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,61 @@
+"""Find the questions in a message. Pure Python, no Rasa.
+
+"How long does it take and when can I go home?" -> ["How long does it take",
+"when can I go home?"]; "will i be awake? and will it hurt?" -> two; "I'm 82, I have
+osteoporosis and my doctor wants me to have this. When do I arrive?" -> the last sentence.
+
+A message is cut into sentences, and a sentence again where "and", "also", "or", "plus" or a
+comma is followed by a new question ("... and when can I ..."). What stays one question stays
+whole: "swelling and redness", "on my back or my stomach". Parts that neither ask nor request
+("I'm 82", "my doctor wants me to have this") are context, not questions.
+"""
+import re
+from typing import List, Text
+
+_QUESTION_START = (
+    r"(?:how|what|whats|what's|when|whens|where|why|who|which|will|would|can|could|should|shall|"
+    r"do|does|did|is|are|am|was|were|have|has|may|might|must|any|tell me|explain|i want to know|"
+    r"i'd like to know|i would like to know|i need to know|i wonder|i was wondering|wondering|"
+    r"i'm wondering|im wondering|is it|are there|is there|how's|hows)"
+)
+_SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+|(?<=\?)(?=\S)")
+_JOINED_QUESTION = re.compile(
+    r"(?:,\s*|\s+)(?:and|also|or|plus|then|but|&)\s+(?:also\s+)?(?=" + _QUESTION_START + r"\b)"
+    r"|,\s*(?=" + _QUESTION_START + r"\b)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(r"\?\s*$|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?"
+                   + _QUESTION_START + r"\b"
+                   # A request inside a sentence: "the nurse asked me to find out how quickly..."
+                   r"|\b(?:find out|want to know|like to know|need to know|wondering|tell me|"
+                   r"let me know|explain|my (?:main |only |other )?question is)\b", re.IGNORECASE)
+# "1) how long does it take 2) can I go home that day": numbered questions.
+_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s+|\b(?:first|second|third|fourth|next|lastly|"
+                       r"finally)\s*[,:]\s*", re.IGNORECASE)
+_LEADING = re.compile(r"^\W*(?:and|also|or|plus|then|but|so|&)\s+", re.IGNORECASE)
+MIN_WORDS = 2
+
+
+def parts(text: Text) -> List[Text]:
+    """The message cut into sentences and joined questions, in order, without empty parts."""
+    found: List[Text] = []
+    for sentence in (s for chunk in _NUMBERED.split(text or "")
+                     for s in _SENTENCES.split(chunk)):
+        for piece in _JOINED_QUESTION.split(sentence):
+            piece = _LEADING.sub("", piece).strip(" ,;-")
+            if piece:
+                found.append(piece)
+    return found
+
+
+def asks(part: Text) -> bool:
+    """A question or a request for information, by its form."""
+    return bool(_ASKS.search(part.strip()))
+
+
+def questions(text: Text) -> List[Text]:
+    """The parts of the message that ask something (all of them if it is one part)."""
+    cut = parts(text)
+    if len(cut) <= 1:
+        return cut
+    return [p for p in cut if asks(p) and len(p.split()) >= MIN_WORDS]

@@ -1,0 +1,123 @@
+"""The three safety tiers, decided before anything else reads a message. Pure Python, no Rasa.
+
+1. crisis: thoughts of suicide or self-harm -> 911 if in danger now, 988 any time, the line.
+2. emergency: urgent symptoms (components/red_flag_rules.py) -> 911 first, then the line.
+3. warning: a worrying symptom that is not an emergency (a fever, a red, swollen or leaking
+   needle spot, pain that is not getting better, new pain) -> the care team's line today, 911 if
+   it gets worse.
+
+The page lists no symptoms, so these route and never assess. Idioms are not crises ("I'm dying
+to know", "kill some time", "this pain is killing me"); when in doubt, the safer tier wins.
+The Rasa component `components.red_flags.RedFlagDetector` turns a tier into its intent.
+"""
+import re
+from typing import Optional, Text
+
+from components.red_flag_rules import _HAPPENING_NOW, normalise, red_flag
+
+CRISIS, EMERGENCY, WARNING = "crisis", "emergency", "warning"
+
+_CRISIS = [re.compile(p) for p in (
+    r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
+    # "I'm killing myself trying to get ready" is an idiom.
+    r"\b(kill|hurt|harm|cut|shoot|hang|drown|starv|poison)(ing|e|ed)?\s+"
+    r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
+    r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
+    r"(a|the|my)\b",
+    # "kill me" only as a wish: "this wait is killing me" is an idiom.
+    r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
+    r"kill me\b",
+    r"\b(end|ending|take|taking)\s+(it all|my (own )?life|my life|things|everything)\b",
+    r"\b(dont|do not|no longer|dont even) (want|wanna|wish) to (live|be alive|be here|"
+    r"wake up|exist|go on|keep going|be around)\b",
+    r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(to )?"
+    r"(die|dying|be dead|being dead|not wake up|not be here|disappear forever)\b",
+    r"\bwish i (was|were) dead\b|\bbetter off (dead|without me|if i (was|were) gone)\b",
+    r"\b(no|not any|isnt any) (point|reason) (in |to )?(living|going on|carrying on|to live|"
+    r"being alive|anymore|in life)\b|\bwhats the point of (living|going on|it all|life)\b",
+    r"\b(not|isnt) worth (living|it anymore|going on)\b|\blife (is not|isnt) worth\b",
+    r"\bcant (go on|keep going|do this anymore|take it anymore)\b",
+    r"\b(saving|stockpil\w*|hoard\w*|collecting) (up )?(my |the |all my )?(\w+ )?(pills|meds|"
+    r"medicines?|tablets)\b",
+    r"\b(dont|do not|wont) (intend|plan|expect|want) to be (here|around)\b|"
+    r"\bnot (be|going to be) (here|around) (much|for) (longer|long)\b",
+    r"\b(pills?|tablets?|meds|medicines?|overdose|od)\b.{0,30}\bon purpose\b|"
+    r"\bgive up on (life|living)\b",
+)]
+
+# "the cut", not "do they cut me open?".
+_SITE = (r"(incision|(my|the|his|her|this|that) cut|wound|needle (spot|site|mark|hole)|puncture|"
+         r"site|spot|bandage|dressing|stitch\w*|where (they|the needle|you) (went in|put|inserted))")
+_SIGN = (r"red|redness|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
+         r"weep\w*|bruis\w*|sore|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
+         r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard")
+_WARNING = [re.compile(p) for p in (
+    # A fever that is not a high one (high fevers with chills are emergencies).
+    r"\bfever\b|\b(temp|temperature)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
+    # The needle spot: red, swollen, warm, leaking.
+    _SITE + r".{0,40}\b(" + _SIGN + r")\b",
+    r"\b(" + _SIGN + r")\b.{0,40}" + _SITE,
+    # Pain after the procedure that is not getting better, or new pain.
+    r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
+    r"eased|improved|stopped)|wont go away|not going away|still there)\b",
+    r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b",
+    r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b|"
+    r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|back again)\b",
+    r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy)\b",
+)]
+# A warning needs something that is happening, not a question about the future...
+_AFTER_PROCEDURE = re.compile(
+    r"\b(since|after|from) (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|"
+    r"cement)\b|\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|after|since|later|out)\b|"
+    r"\b(yesterday|last night|this morning|today|tonight)\b|\bpost[- ]?op\b|"
+    r"\b(its|it's|it is|it has|has|have) been (\d+|a few|a couple of|two|three|four|five|six|several) "
+    r"(days?|weeks?)\b|\b(\d+|a few|two|three|four|five|six|several) (days?|weeks?) "
+    r"(later|now|on|in)\b|\b(after|for) (\d+|a few|two|three|four|five|six|several) "
+    r"(days|weeks)\b|\bhad (it|the "
+    r"procedure|my procedure|a vertebroplasty|the vertebroplasty)\b"
+)
+# Pain and fever are also why people come, and what they ask about beforehand: those warnings
+# need a sign that the procedure is behind them; the needle spot needs nothing more.
+_NEEDS_AFTER = {0, 3, 4, 5, 6}
+
+
+def crisis(text: Text) -> bool:
+    folded = normalise(text)
+    return any(p.search(folded) for p in _CRISIS)
+
+
+# A question about what may come ("will there be swelling?", "what if I get a fever?");
+# "is that normal?" about something there now is not one.
+_AHEAD = re.compile(
+    r"\b(will|would|could|might|gonna|going to|what if|what happens if|in case|if i|if my|if "
+    r"the|if there|should i expect|risks?|chance|side effects?|possible|before the procedure|"
+    r"before my procedure)\b"
+)
+
+
+def warning(text: Text) -> bool:
+    folded = normalise(text)
+    asks_ahead = bool(_AHEAD.search(folded))
+    now = bool(_HAPPENING_NOW.search(folded) or _AFTER_PROCEDURE.search(folded))
+    for index, pattern in enumerate(_WARNING):
+        if not pattern.search(folded):
+            continue
+        if index in _NEEDS_AFTER and not _AFTER_PROCEDURE.search(folded):
+            continue
+        if asks_ahead and not now:
+            continue
+        return True
+    return False
+
+
+def tier(text: Text) -> Optional[Text]:
+    """crisis | emergency | warning | None, safest first."""
+    if not text or text.startswith("/"):
+        return None
+    if crisis(text):
+        return CRISIS
+    if red_flag(text) is not None:
+        return EMERGENCY
+    if warning(text):
+        return WARNING
+    return None
