@@ -19,6 +19,7 @@ from rasa.core.lock_store import LockError
 from sanic import response
 from sanic.response import HTTPResponse
 
+from channels.choices import one_set_of_choices
 from storage.tracker_store import TrackerStoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -77,6 +78,6 @@ async def answer_as_json(on_new_message: Callable[[UserMessage], Awaitable[Any]]
         logger.debug("turn failure", exc_info=True)
         if backend_unavailable(error):
             return unavailable_response(message.sender_id)
-        return response.json(collector.messages +
+        return response.json(one_set_of_choices(collector.messages) +
                              [{"recipient_id": message.sender_id, "text": failure_text}])
-    return response.json(collector.messages)
+    return response.json(one_set_of_choices(collector.messages))

@@ -40,6 +40,7 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
 from channels import rate_limit
+from channels.choices import is_intent_payload, one_set_of_choices
 from channels.validation import clean_message
 
 logger = logging.getLogger(__name__)
@@ -188,11 +189,6 @@ def sms_text(text: Text) -> Text:
 
 
 # --- buttons as numbered choices -----------------------------------------------------------------
-
-def is_intent_payload(payload: Any) -> bool:
-    """A payload the bot understands when it comes back ("/ask_recovery", '/intent{...}')."""
-    return isinstance(payload, str) and re.match(r"^/\w", payload.strip()) is not None
-
 
 def choice_title(title: Any) -> Text:
     """A button title as it reads inside "Reply 1 for <title>, ...": no closing ?/./!."""
@@ -400,7 +396,7 @@ class SmsOutput(CollectingOutputChannel):
 
     def render(self) -> Tuple[List[Text], List[Text]]:
         """(message bodies of at most 306 GSM-7 characters, payloads of the numbered choices)."""
-        paragraphs, payloads = render_messages(self.messages)
+        paragraphs, payloads = render_messages(one_set_of_choices(self.messages))
         return split_for_sms(paragraphs), payloads
 
 

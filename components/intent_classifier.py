@@ -214,7 +214,7 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
             part_ranking = self.ranking(part)
             best = part_ranking[0]
             if best["name"] in skip:
-                continue
+                continue  # a greeting, a thank-you, or a symptom (the safety tiers decide those)
             if best["confidence"] < threshold:
                 unclear = True
             elif best["name"] not in [name for name, _ in understood]:

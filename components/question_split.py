@@ -42,7 +42,7 @@ def parts(text: Text) -> List[Text]:
     for sentence in (s for chunk in _NUMBERED.split(text or "")
                      for s in _SENTENCES.split(chunk)):
         for piece in _JOINED_QUESTION.split(sentence):
-            piece = _LEADING.sub("", piece).strip(" ,;-")
+            piece = _LEADING.sub("", piece).strip(" ,;-").rstrip(".")
             if piece:
                 found.append(piece)
     return found

@@ -212,7 +212,8 @@ def clearly_not_urgent(text: Text) -> bool:
     if not folded or red_flag(text) is not None:
         return False
     sentences = [s.strip() for s in _SENTENCE_END.split(folded) if s.strip()]
-    if any(_PAST.search(s) or _NOT_NOW.search(s) for s in sentences):
+    long_standing = bool(_LONG_STANDING.search(folded)) and not _ACUTE.search(folded)
+    if long_standing or any(_PAST.search(s) or _NOT_NOW.search(s) for s in sentences):
         # A story's past, a near miss or a joke, with a question: only a clear now counts.
         asks = any(_QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences)
         return asks and not _HAPPENING_NOW_STRICT.search(folded)

@@ -20,14 +20,14 @@ CRISIS, EMERGENCY, WARNING = "crisis", "emergency", "warning"
 _CRISIS = [re.compile(p) for p in (
     r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
     # "I'm killing myself trying to get ready" is an idiom.
-    r"\b(kill|hurt|harm|cut|shoot|hang|drown|starv|poison)(ing|e|ed)?\s+"
+    r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison)(ing|e|ed|s)?\s+"
     r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
     r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
     r"(a|the|my)\b",
     # "kill me" only as a wish: "this wait is killing me" is an idiom.
     r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
     r"kill me\b",
-    r"\b(end|ending|take|taking)\s+(it all|my (own )?life|my life|things|everything)\b",
+    r"\b(end|ending|take|taking)\s+(it all|(my|his|her|their) (own )?life|things|everything)\b",
     r"\b(dont|do not|no longer|dont even) (want|wanna|wish) to (live|be alive|be here|"
     r"wake up|exist|go on|keep going|be around)\b",
     r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(to )?"
@@ -68,7 +68,8 @@ _WARNING = [re.compile(p) for p in (
 # A warning needs something that is happening, not a question about the future...
 _AFTER_PROCEDURE = re.compile(
     r"\b(since|after|from) (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|"
-    r"cement)\b|\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|after|since|later|out)\b|"
+    r"cement)\b|\bthan before (the|my|his|her) (procedure|vertebroplasty)\b|"
+    r"\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|after|since|later|out)\b|"
     r"\b(yesterday|last night|this morning|today|tonight)\b|\bpost[- ]?op\b|"
     r"\b(its|it's|it is|it has|has|have) been (\d+|a few|a couple of|two|three|four|five|six|several) "
     r"(days?|weeks?)\b|\b(\d+|a few|two|three|four|five|six|several) (days?|weeks?) "
@@ -90,8 +91,7 @@ def crisis(text: Text) -> bool:
 # "is that normal?" about something there now is not one.
 _AHEAD = re.compile(
     r"\b(will|would|could|might|gonna|going to|what if|what happens if|in case|if i|if my|if "
-    r"the|if there|should i expect|risks?|chance|side effects?|possible|before the procedure|"
-    r"before my procedure)\b"
+    r"the|if there|should i expect|risks?|chance|side effects?|possible)\b"
 )
 
 

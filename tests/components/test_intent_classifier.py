@@ -112,3 +112,37 @@ def test_one_intent_is_not_enough_to_train(storage):
     with pytest.raises(ValueError, match="at least two intents"):
         classifier.train(TrainingData([Message(data={TEXT: "hi", INTENT: "greet"}),
                                        Message(data={TEXT: "hello", INTENT: "greet"})]))
+
+
+@pytest.fixture(scope="module")
+def reader(storage, trained):
+    """The trained classifier, configured to read several questions as config.yml does, with a
+    threshold for this small training set."""
+    _, resource = trained
+    config = {**LinearIntentClassifier.get_default_config(), "question_threshold": 0.4,
+              "not_questions": ["greet"], "question_aliases": {"ask_cement": "ask_cement_alias"}}
+    return LinearIntentClassifier.load(config, storage, resource, None)
+
+
+def test_each_question_of_a_message_is_read_in_order(reader):
+    ranking, questions = reader.read("how much does it cost? and how long is recovery?")
+    assert questions == ["out_of_scope", "ask_recovery"]
+    assert ranking[0]["name"] == "out_of_scope"
+    assert [r["name"] for r in ranking].count("ask_recovery") == 0  # one entry per question
+
+
+def test_a_greeting_is_not_a_question_and_one_question_needs_no_plan(reader):
+    ranking, questions = reader.read("hello there. how long is recovery?")
+    assert questions == []
+    assert ranking[0]["name"] == "ask_recovery"
+
+
+def test_aliases_apply_among_several_questions(reader):
+    _, questions = reader.read("how long is recovery? and what does the cement do?")
+    assert questions == ["ask_recovery", "ask_cement_alias"]
+
+
+def test_one_message_one_question_is_classified_whole(reader):
+    ranking, questions = reader.read("how long is recovery")
+    assert questions == []
+    assert ranking == reader.ranking("how long is recovery")

@@ -1,0 +1,48 @@
+"""The safety tiers: crisis first, then emergencies, then warning signs; idioms are none."""
+import pytest
+
+from components.safety_tiers import CRISIS, EMERGENCY, WARNING, crisis, tier, warning
+from tests.conftest import load_yaml
+
+SETS = load_yaml("tests/data/safety_tiers.yml")
+EMERGENCIES = load_yaml("tests/data/red_flag_phrasings.yml")
+
+
+def test_the_sets_are_big_enough():
+    assert len(SETS["crisis"]) >= 20
+    assert len(SETS["warnings"]) >= 20
+    assert len(SETS["not_crisis_or_warning"]) >= 20
+
+
+@pytest.mark.parametrize("text", SETS["crisis"])
+def test_thoughts_of_self_harm_are_a_crisis(text):
+    assert tier(text) == CRISIS
+
+
+@pytest.mark.parametrize("text", SETS["warnings"])
+def test_warning_signs_go_to_the_care_team(text):
+    assert tier(text) == WARNING
+
+
+@pytest.mark.parametrize("text", SETS["not_crisis_or_warning"])
+def test_idioms_and_questions_are_not_escalated(text):
+    assert tier(text) is None
+
+
+@pytest.mark.parametrize("text", EMERGENCIES["emergencies"][:15] + EMERGENCIES["more_emergencies"])
+def test_emergencies_are_emergencies(text):
+    assert tier(text) in (EMERGENCY, CRISIS)  # a crisis answer also starts with 911
+
+
+def test_the_safer_tier_wins():
+    assert tier("i took too many pills on purpose, i want to die") == CRISIS
+    assert tier("my incision is bleeding and wont stop") == EMERGENCY
+    assert tier("high fever with shaking chills since the procedure") == EMERGENCY
+    assert tier("a slight fever since the procedure") == WARNING
+
+
+def test_button_payloads_and_empty_messages_have_no_tier():
+    assert tier("/ask_recovery") is None
+    assert tier("") is None
+    assert not crisis("how long is recovery")
+    assert not warning("how long is recovery")

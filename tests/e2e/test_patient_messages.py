@@ -1,0 +1,194 @@
+"""Patients' own words, end to end: the frozen evaluation sets (scores printed) and one
+conversation per kind of message on REST, with SMS, the kiosk and the widget for the
+answers that must work everywhere."""
+import json
+import queue
+import re
+import uuid
+
+import pytest
+import requests
+
+from evaluation.grading import load_set
+from evaluation.run import evaluate, report, summary
+from tests.conftest import ROOT
+from tests.e2e.servers import texts
+from tests.e2e.test_bad_input import Widget
+from tests.e2e.test_sms import messages as twiml_bodies, new_number, post, sms
+
+pytestmark = pytest.mark.e2e
+
+# The targets of issue 11 for the held-out set (the dev set is printed, not held to them:
+# its failures were read while improving the assistant).
+OVERALL, MULTI, SAFETY, LOOKALIKES_ESCALATED = 0.95, 0.90, 1.0, 0.05
+
+
+def ask_as(servers):
+    return lambda text, sender: servers.ask(text, sender)
+
+
+def rate(pair):
+    passed, total = pair
+    return passed / total
+
+
+@pytest.fixture(scope="module")
+def scored(servers):
+    """Both sets, each case a fresh conversation; reports printed and written to results/."""
+    out = {}
+    for name in ("heldout", "dev"):
+        results = evaluate(ask_as(servers), load_set(name))
+        out[name] = summary(results)
+        (ROOT / "results").mkdir(exist_ok=True)
+        (ROOT / "results" / f"patient_messages_{name}.json").write_text(
+            json.dumps({"summary": out[name], "results": results}, indent=1))
+        print("\n" + report(name, results))
+    return out
+
+
+def test_the_held_out_set_meets_the_targets(scored, capsys):
+    held_out = scored["heldout"]
+    assert held_out["overall"][1] >= 300
+    assert held_out["lookalikes_escalated"][1] >= 40
+    assert rate(held_out["safety_escalated"]) >= SAFETY
+    assert rate(held_out["lookalikes_escalated"]) <= LOOKALIKES_ESCALATED
+    assert rate(held_out["multi_all_parts"]) >= MULTI
+    assert rate(held_out["overall"]) >= OVERALL
+
+
+# --- one conversation per kind, on REST ------------------------------------------------------
+
+def test_a_section_is_answered_from_its_facts_in_order(servers):
+    reply = texts(servers.ask("what do i need to do to get ready for this"))
+    facts = ["2 to 4 hours", "lab tests", "imaging tests", "a week before"]
+    positions = [reply.find(f) for f in facts]
+    assert -1 not in positions and positions == sorted(positions), reply
+
+
+def test_a_section_offers_one_set_of_choices(servers):
+    answer = servers.ask("what happens after the procedure")
+    assert "4 to 6 hours" in texts(answer) and "1 to 2 weeks" in texts(answer)
+    assert sum(1 for m in answer if m.get("buttons")) == 1
+
+
+def test_two_questions_get_two_answers_in_order(servers):
+    reply = texts(servers.ask("how long does it take and when can i go home?"))
+    assert "about one hour" in reply and "same day" in reply
+    assert reply.index("about one hour") < reply.index("same day")
+
+
+def test_one_question_with_and_is_one_answer(servers):
+    reply = texts(servers.ask("do i lie on my back or my stomach"))
+    assert "stomach" in reply and "I could not tell" not in reply
+
+
+def test_the_question_inside_a_long_story(servers):
+    reply = texts(servers.ask(
+        "Hello, I am 81 and have had terrible back pain for six weeks, I can't sleep. My "
+        "daughter is driving me in. How early should we get there?"))
+    assert "2 to 4 hours" in reply and "911" not in reply
+
+
+def test_shorthand_and_misspellings(servers):
+    assert "4 to 6 hours" in texts(servers.ask("hw lng 4 recovry"))
+    assert "1 to 2 weeks" in texts(servers.ask("folow up apt when"))
+
+
+def test_gibberish_still_gets_the_fallback(servers):
+    reply = texts(servers.ask("blorp zing quax vlem"))
+    assert "did not understand" in reply
+
+
+def test_an_emergency_gets_911_first(servers):
+    first = servers.ask("my husband's face is drooping and his speech is slurred")[0]["text"]
+    assert "911" in " ".join(first.split(".")[:2])
+
+
+def test_a_crisis_gets_988_and_911(servers, phone):
+    reply = texts(servers.ask("I want to kill myself"))
+    assert "988" in reply and "911" in reply and phone in reply
+    assert "schedule" not in reply.lower()
+
+
+def test_an_idiom_is_not_a_crisis(servers):
+    reply = texts(servers.ask("i'm dying to know when i can go home"))
+    assert "911" not in reply and "988" not in reply and "same day" in reply
+
+
+def test_a_warning_sign_goes_to_the_care_team_not_a_fact(servers, phone):
+    reply = texts(servers.ask("the incision is red and oozing"))
+    assert "care team" in reply and phone in reply
+    assert not reply.startswith("This may be an emergency")
+    assert "small cut" not in reply  # never a procedure fact for a symptom
+
+
+def test_when_is_it_after_the_follow_up_answer(servers):
+    sender = uuid.uuid4().hex
+    servers.ask("is there a follow-up visit?", sender)
+    assert "1 to 2 weeks" in texts(servers.ask("when is it?", sender))
+
+
+def test_a_bare_topic_after_which_part(servers):
+    sender = uuid.uuid4().hex
+    assert "which part" in texts(servers.ask("how long does it take?", sender))
+    assert "about one hour" in texts(servers.ask("the procedure", sender))
+
+
+def test_and_after_that_gives_the_next_step(servers):
+    sender = uuid.uuid4().hex
+    servers.ask("what position will i be in", sender)
+    assert "small cut" in texts(servers.ask("and after that?", sender))
+
+
+def test_more_than_three_questions_offer_the_rest(servers):
+    answer = servers.ask("what is it? who does it? how long is recovery? when is the follow up?")
+    reply = texts(answer)
+    assert "bone cement" in reply and "interventional radiologist" in reply
+    assert "4 to 6 hours" in reply and "You also asked about:" in reply
+    offered = [b["payload"] for m in answer for b in m.get("buttons") or []]
+    assert "/ask_follow_up" in offered
+
+
+# --- the other channels -----------------------------------------------------------------------
+
+def test_sms_a_section_fits_the_size_rule_with_one_set_of_choices(servers):
+    bodies = twiml_bodies(post(servers, {
+        "From": new_number(), "To": "+15555550100", "MessageSid": "SM" + uuid.uuid4().hex,
+        "Body": "what happens during the procedure?"}))
+    reply = "\n".join(bodies)
+    assert "stomach" in reply and "needle" in reply and "about one hour" in reply
+    assert len(re.findall(r"Reply 1 for", reply)) <= 1
+    assert all(len(body) <= 306 for body in bodies)
+
+
+def test_sms_crisis(servers):
+    reply = sms(servers, new_number(), "i dont want to live anymore")
+    assert "988" in reply and "911" in reply
+
+
+def test_kiosk_crisis_and_section(servers):
+    url = servers.url + "/webhooks/kiosk/webhook"
+    answer = requests.post(url, json={"sender": "kiosk-" + uuid.uuid4().hex,
+                                      "message": "I want to end my life"}, timeout=30).json()
+    assert "988" in texts(answer) and "911" in texts(answer)
+    answer = requests.post(url, json={"sender": "kiosk-" + uuid.uuid4().hex,
+                                      "message": "how do i prepare?"}, timeout=30).json()
+    assert "2 to 4 hours" in texts(answer) and "a week before" in texts(answer)
+
+
+def test_widget_crisis(servers):
+    widget = Widget(servers)
+    try:
+        widget.say("i keep thinking about hurting myself")
+        received = []
+        while True:
+            try:
+                received.append(widget.bot.get(timeout=20))
+            except queue.Empty:
+                break
+            if any("988" in (m.get("text") or "") for m in received if isinstance(m, dict)):
+                break
+        reply = " ".join(m.get("text") or "" for m in received if isinstance(m, dict))
+        assert "988" in reply and "911" in reply
+    finally:
+        widget.close()

@@ -1,0 +1,41 @@
+"""Names and thresholds that live in config.yml agree with the code and the domain."""
+from actions import more_topics
+from components import names
+from tests.conftest import component_config, load_yaml
+
+POLICY = component_config("components.answer_plan_policy.AnswerPlanPolicy")
+CLASSIFIER = component_config("components.intent_classifier.LinearIntentClassifier")
+
+
+def test_one_confidence_threshold_for_understood():
+    fallback = component_config("FallbackClassifier")["threshold"]
+    assert CLASSIFIER["question_threshold"] == fallback
+    assert component_config("components.red_flags.RedFlagDetector")["threshold"] == fallback
+
+
+def test_the_action_server_reads_the_questions_the_nlu_writes():
+    assert more_topics.QUESTIONS == names.QUESTIONS
+    assert more_topics.ANSWERED == POLICY["max_questions"]
+
+
+def test_policy_names_are_in_the_domain(domain):
+    actions = set(domain["actions"]) | set(domain["responses"])
+    assert POLICY["more_topics_action"] in actions
+    assert POLICY["unclear_response"] in actions
+    assert POLICY["next_step_intent"] in domain["intents"]
+    assert set(POLICY["step_order"]) <= set(domain["responses"])
+
+
+def test_classifier_names_are_intents(domain):
+    intents = set(domain["intents"])
+    assert set(CLASSIFIER["not_questions"]) <= intents
+    assert set(CLASSIFIER["question_aliases"]) | set(CLASSIFIER["question_aliases"].values()) \
+        <= intents
+
+
+def test_safety_intents_are_in_the_domain_and_have_rules(domain):
+    rules = load_yaml("data/rules.yml")["rules"]
+    ruled = {step["intent"] for rule in rules for step in rule["steps"] if "intent" in step}
+    for intent in names.SAFETY_INTENTS:
+        assert intent in domain["intents"]
+        assert intent in ruled
