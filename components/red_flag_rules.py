@@ -88,6 +88,14 @@ _SYMPTOMS = {
         r"\bpain\b.{0,25}\b(unbearable|excruciating|severe|worst|extreme|agoniz\w*|intense)\b",
         r"\bpain\b.{0,30}\b(much worse|way worse|times worse|out of nowhere|out of the blue)\b",
     ],
+    "other_urgent": [
+        r"\b(lips?|face|fingers?) (are |is |turning |turned |going )?(blue|grey|gray)\b",
+        r"\b(coughing|vomiting|throwing) up blood\b|\bblood in (my|his|her) (vomit|pee|urine)\b",
+        r"\b(throat|tongue|lips?) (is |are )?(swelling|swollen|closing)\b",
+        r"\b(heart|pulse) (is )?(racing|pounding|beating (really )?fast)\b",
+        r"\bcant (stay awake|wake (him|her|them) up|swallow)\b",
+        r"\b(paralyzed|paralysed)\b",
+    ],
     "emergency": [
         r"\b(call(ing)? 911|need an ambulance|ambulance|stroke|emergency|seizure)\b",
         # "I'm dying to know..." and "dying for a coffee" are idioms, not emergencies.
@@ -267,7 +275,11 @@ def red_flag(text: Text) -> Optional[Text]:
     """
     if not text:
         return None
-    folded = normalise(text)
+    return red_flag_in(normalise(text))
+
+
+def red_flag_in(folded: Text) -> Optional[Text]:
+    """red_flag() of a message already normalised."""
     for symptom, start in _symptoms(folded):
         sentence = _sentence_at(folded, start)
         begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)

@@ -13,7 +13,7 @@ The Rasa component `components.red_flags.RedFlagDetector` turns a tier into its 
 import re
 from typing import Optional, Text
 
-from components.red_flag_rules import _HAPPENING_NOW, normalise, red_flag
+from components.red_flag_rules import _HAPPENING_NOW, normalise, red_flag_in
 
 CRISIS, EMERGENCY, WARNING = "crisis", "emergency", "warning"
 
@@ -41,6 +41,15 @@ _CRISIS = [re.compile(p) for p in (
     r"medicines?|tablets)\b",
     r"\b(dont|do not|wont) (intend|plan|expect|want) to be (here|around)\b|"
     r"\bnot (be|going to be) (here|around) (much|for) (longer|long)\b",
+    r"\b(go to sleep|fall asleep|sleep) and (not|never) wake up\b|\bhope i (dont|do not|never) "
+    r"wake up\b|\bwish i (hadnt|had not|didnt) (woken|wake) up\b",
+    r"\b(rather|better off) (be )?(dead|die)\b(?! than)|\bnothing (left )?to live for\b|"
+    r"\b(tired|sick) of (living|being alive|life)\b|\bdont care if i (die|live)\b",
+    r"\b(end|stop) (my|the) suffering (for good|forever|permanently)\b|\bput an end to (it|my "
+    r"life|myself)\b|\b(off|end|top) myself\b|\bsewerslide\b|\bslit\w* (my )?wrists?\b",
+    r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
+    r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
+    r"(\w+ )?(pills|tablets|meds)\b",
     r"\b(pills?|tablets?|meds|medicines?|overdose|od)\b.{0,30}\bon purpose\b|"
     r"\bgive up on (life|living)\b",
 )]
@@ -82,8 +91,8 @@ _AFTER_PROCEDURE = re.compile(
 _NEEDS_AFTER = {0, 3, 4, 5, 6}
 
 
-def crisis(text: Text) -> bool:
-    folded = normalise(text)
+def crisis(text: Text, folded: Optional[Text] = None) -> bool:
+    folded = folded if folded is not None else normalise(text)
     return any(p.search(folded) for p in _CRISIS)
 
 
@@ -95,8 +104,8 @@ _AHEAD = re.compile(
 )
 
 
-def warning(text: Text) -> bool:
-    folded = normalise(text)
+def warning(text: Text, folded: Optional[Text] = None) -> bool:
+    folded = folded if folded is not None else normalise(text)
     asks_ahead = bool(_AHEAD.search(folded))
     now = bool(_HAPPENING_NOW.search(folded) or _AFTER_PROCEDURE.search(folded))
     for index, pattern in enumerate(_WARNING):
@@ -114,10 +123,11 @@ def tier(text: Text) -> Optional[Text]:
     """crisis | emergency | warning | None, safest first."""
     if not text or text.startswith("/"):
         return None
-    if crisis(text):
+    folded = normalise(text)  # once: every tier reads the same folded text
+    if crisis(text, folded):
         return CRISIS
-    if red_flag(text) is not None:
+    if red_flag_in(folded) is not None:
         return EMERGENCY
-    if warning(text):
+    if warning(text, folded):
         return WARNING
     return None

@@ -14,7 +14,7 @@ def test_the_sets_are_big_enough():
     assert len(SETS["not_crisis_or_warning"]) >= 20
 
 
-@pytest.mark.parametrize("text", SETS["crisis"])
+@pytest.mark.parametrize("text", SETS["crisis"] + SETS["more_crisis"])
 def test_thoughts_of_self_harm_are_a_crisis(text):
     assert tier(text) == CRISIS
 
@@ -24,7 +24,7 @@ def test_warning_signs_go_to_the_care_team(text):
     assert tier(text) == WARNING
 
 
-@pytest.mark.parametrize("text", SETS["not_crisis_or_warning"])
+@pytest.mark.parametrize("text", SETS["not_crisis_or_warning"] + SETS["more_not_crisis"])
 def test_idioms_and_questions_are_not_escalated(text):
     assert tier(text) is None
 
