@@ -17,6 +17,7 @@ _FOLD = [
     (r"\bcan ?not\b|\bcant\b|\bcan t\b|\bcnt\b|\bcan'?t\b", "cant"),
     (r"\bwon'?t\b|\bwont\b", "wont"),
     (r"\bdon'?t\b|\bdont\b", "dont"),
+    (r"\b(does|did|is|are|was|were|has|have|had|could|would|should)n'?t\b", r"\1nt"),
     (r"\bi'?m\b|\bim\b", "i am"),
     (r"\bu\b", "you"),
     (r"\bpls\b|\bplz\b", "please"),
@@ -43,7 +44,8 @@ _SYMPTOMS = {
         r"no feeling|gave out|giving out|wont move|cant move|buckl\w*|collaps\w*)\b",
     ],
     "chest": [
-        r"\bchest\b.{0,30}\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*|heavy|crush\w*)\b",
+        r"\bchest\b.{0,30}\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*|heavy|crush\w*|"
+        r"elephant|weight|sitting on)\b",
         r"\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*)\b.{0,20}\bchest\b",
         r"\bheart attack\b",
     ],
@@ -93,7 +95,8 @@ _SYMPTOMS = {
         r"\b(coughing|vomiting|throwing) up blood\b|\bblood in (my|his|her) (vomit|pee|urine)\b",
         r"\b(throat|tongue|lips?) (is |are )?(swelling|swollen|closing)\b",
         r"\b(heart|pulse) (is )?(racing|pounding|beating (really )?fast)\b",
-        r"\bcant (stay awake|wake (him|her|them) up|swallow)\b",
+        r"\bcant (stay awake|wake (him|her|them) up|swallow)\b|\bhard to wake( up)?\b|"
+        r"\bwont wake( up)?\b",
         r"\b(paralyzed|paralysed)\b",
     ],
     "emergency": [
@@ -134,6 +137,8 @@ _SYMPTOMS = {
         r"a handful of|all (my|of my|the|his|her))\b.{0,25}\b(pills?|tablets?|meds|"
         r"medicines?|medication|doses?|oxy\w*|painkillers?)\b",
         r"\boverdos\w*\b|\bo\.?d\.?\s?(ed|d)\b",
+        r"\b(whole|entire|all) (days?|weeks?)('?s)? (worth|supply)\b|\b(\d+|two|three|four|five) "
+        r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b",
     ],
 }
 

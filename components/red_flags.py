@@ -6,6 +6,9 @@ intent can hide a crisis, an emergency or a warning sign: the tier's intent is f
 safety answer is the whole reply. It reads the patient's own words and the normalised text
 (components/normaliser.py) and takes the safer of the two.
 
+A message that went to the fallback but has the words of a crisis or a symptom
+(`doubtful_tier`) gets that tier's answer instead of "Sorry, I did not understand".
+
 The other way round it is careful: it overrules a classifier's safety intent only when the
 message is clearly a question with nothing happening now ("do you x-ray my chest too?"); then
 the next-best intent is used, or the fallback if that one is not confident. When in doubt,
@@ -23,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from components.names import (CRISIS_INTENT, FALLBACK_INTENT, ORIGINAL_TEXT, QUESTIONS,
                               RED_FLAG_INTENT, SAFETY_INTENTS, WARNING_INTENT)
 from components.red_flag_rules import clearly_not_urgent, red_flag
-from components.safety_tiers import CRISIS, EMERGENCY, WARNING, tier
+from components.safety_tiers import CRISIS, EMERGENCY, WARNING, doubtful_tier, tier
 
 TIER_INTENTS = {CRISIS: CRISIS_INTENT, EMERGENCY: RED_FLAG_INTENT, WARNING: WARNING_INTENT}
 _ORDER = [CRISIS, EMERGENCY, WARNING]
@@ -63,6 +66,10 @@ class RedFlagDetector(GraphComponent):
             return
         original = message.get(ORIGINAL_TEXT)
         found = safest_tier([original, text])
+        if found is None and (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT:
+            # Not understood at all: if it has the words of a symptom or a crisis, the safer
+            # answer beats "Sorry, I did not understand".
+            found = doubtful_tier(original or text)
         if found is None:
             if ((message.get(INTENT) or {}).get("name") in SAFETY_INTENTS
                     and all(clearly_not_urgent(t) for t in (original, text) if t)):

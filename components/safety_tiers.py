@@ -47,22 +47,34 @@ _CRISIS = [re.compile(p) for p in (
     r"\b(tired|sick) of (living|being alive|life)\b|\bdont care if i (die|live)\b",
     r"\b(end|stop) (my|the) suffering (for good|forever|permanently)\b|\bput an end to (it|my "
     r"life|myself)\b|\b(off|end|top) myself\b|\bsewerslide\b|\bslit\w* (my )?wrists?\b",
+    r"\b(point|use) (of|in) (going on|living|carrying on)\b|\bnot wak\w* up (tomorrow|again|ever)\b|"
+    r"\b(go|be) (be )?with (dad|mom|mum|my husband|my wife|him|her|god|jesus) (in heaven|now|soon)?\b"
+    r"(?=.*\b(wants?|want to|going to|keeps saying|ready)\b)|\bgave away (her|his|my|all)\b|"
+    r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*) off (the|a) "
+    r"(bridge|road|cliff|building|roof)\b|\bways to (go|die|end it)\b|\bhow to (die|end it)\b|"
+    r"\bscared of (my ?self|what i might do)\b|\bgoing to end it\b|\bend it\b(?=.{0,20}\bmean\b)|"
+    r"\b(pills?|tablets?) (would it take|to (not wake up|die|end it))\b|\bwould it take to (not wake|die)\b|"
+    r"\bdisappear\b.{0,40}\bpermanent\w*\b|\bwrote (letters|goodbye)\b|\bi'?m done\b.{0,60}\bgoodbye\b|"
+    r"\bnever wok\w* up\b|\bnever wake up\b",
     r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
     r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
     r"(\w+ )?(pills|tablets|meds)\b",
-    r"\b(pills?|tablets?|meds|medicines?|overdose|od)\b.{0,30}\bon purpose\b|"
+    r"\b(pills?|tablets?|meds|medicines?|overdos\w*|od)\b.{0,30}\bon purpose\b|"
+    r"\b(would like|wanna|want) to die\b|\b(had|have had|have) enough of (it all|all of it|life|"
+    r"living)\b|\bcant take it (no more|any ?more)\b|"
     r"\bgive up on (life|living)\b",
 )]
 
 # "the cut", not "do they cut me open?".
 _SITE = (r"(incision|(my|the|his|her|this|that) cut|wound|needle (spot|site|mark|hole)|puncture|"
-         r"site|spot|bandage|dressing|stitch\w*|where (they|the needle|you) (went in|put|inserted))")
+         r"site|spot|bandage|dressing|stitch\w*|where (they|the needle|you) (went in|put|inserted)|"
+         r"where (they|you|the doctor|he|she) did it|where it was done)")
 _SIGN = (r"red|redness|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
          r"weep\w*|bruis\w*|sore|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
-         r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard")
+         r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard|purple|blood\w*|spotting|spot of blood")
 _WARNING = [re.compile(p) for p in (
     # A fever that is not a high one (high fevers with chills are emergencies).
-    r"\bfever\b|\b(temp|temperature)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
+    r"\bfever\b|\b(temp|temperature|thermometer)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
     # The needle spot: red, swollen, warm, leaking.
     _SITE + r".{0,40}\b(" + _SIGN + r")\b",
     r"\b(" + _SIGN + r")\b.{0,40}" + _SITE,
@@ -70,9 +82,18 @@ _WARNING = [re.compile(p) for p in (
     r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
     r"eased|improved|stopped)|wont go away|not going away|still there)\b",
     r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b",
-    r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b|"
-    r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|back again)\b",
-    r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy)\b",
+    r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b",
+    r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy|headache|sweaty|sweating|"
+    r"chills|more tired|so tired|exhausted|off my food)\b|\b(started|starting|began|begun) (to )?"
+    r"(ach|hurt|pain|throb)\w*|\bpain\w*\b.{0,30}\b(same as before|no different|hasnt changed|"
+    r"not changed)\b",
+    # A report of a sore or strange feeling, a bruise or a lump (asked as "is that normal?" too).
+    r"\b(feel|feels|feeling|felt)\b.{0,20}\b(achy|sore|sick|unwell|weird|strange|not right|shaky)\b|"
+    r"\b(got|have|has|theres|there's|there is|noticed|big|little|lil|small)\b.{0,20}"
+    r"\b(bruis\w*|lump|bump|swelling|rash)\b|"
+    # Pain that came back, or in a new place: the procedure is behind them.
+    r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|"
+    r"back again)\b|\b(different|new|another) (spot|place|area)\b",
 )]
 # A warning needs something that is happening, not a question about the future...
 _AFTER_PROCEDURE = re.compile(
@@ -80,7 +101,8 @@ _AFTER_PROCEDURE = re.compile(
     r"cement)\b|\bthan before (the|my|his|her) (procedure|vertebroplasty)\b|"
     r"\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|after|since|later|out)\b|"
     r"\b(yesterday|last night|this morning|today|tonight)\b|\bpost[- ]?op\b|"
-    r"\b(its|it's|it is|it has|has|have) been (\d+|a few|a couple of|two|three|four|five|six|several) "
+    r"\b(since the sedation|afterwards|since then)\b|"
+    r"\b(its|it's|it is|it has|has|have) been (\d+|a|one|a few|a couple of|two|three|four|five|six|several) "
     r"(days?|weeks?)\b|\b(\d+|a few|two|three|four|five|six|several) (days?|weeks?) "
     r"(later|now|on|in)\b|\b(after|for) (\d+|a few|two|three|four|five|six|several) "
     r"(days|weeks)\b|\bhad (it|the "
@@ -88,7 +110,7 @@ _AFTER_PROCEDURE = re.compile(
 )
 # Pain and fever are also why people come, and what they ask about beforehand: those warnings
 # need a sign that the procedure is behind them; the needle spot needs nothing more.
-_NEEDS_AFTER = {0, 3, 4, 5, 6}
+_NEEDS_AFTER = {3, 4, 5, 6}
 
 
 def crisis(text: Text, folded: Optional[Text] = None) -> bool:
@@ -129,5 +151,35 @@ def tier(text: Text) -> Optional[Text]:
     if red_flag_in(folded) is not None:
         return EMERGENCY
     if warning(text, folded):
+        return WARNING
+    return None
+
+
+# When a message was not understood at all, words like these mean it may be about a symptom or
+# a crisis: the safer answer then beats "Sorry, I did not understand" (components/red_flags.py
+# asks only for messages that went to the fallback).
+_CRISIS_CUES = re.compile(
+    r"\b(die|dead|death|suicid\w*|kill\w*|goodbye|end it|pointless|hopeless|worthless|"
+    r"disappear|not wake|never wake|overdos\w*|burden|give up|no point|end my)\b|"
+    r"\bdying\b(?! (to|for) )"
+)
+_SYMPTOM_CUES = re.compile(
+    r"\b(pain\w*|hurt\w*|ach(e|es|ing|y)|sore|bruis\w*|swell\w*|swollen|lump|red|blood\w*|bleed\w*|"
+    r"fever\w*|temp|temperature|chills|sweat\w*|nause\w*|vomit\w*|sick|dizz\w*|headache|rash|"
+    r"itch\w*|numb\w*|tingl\w*|tired|weak\w*|ooz\w*|leak\w*|pus|infect\w*|burn\w*|throb\w*|"
+    r"sting\w*|cramp\w*)\b"
+)
+
+
+def doubtful_tier(text: Text) -> Optional[Text]:
+    """For a message nobody understood: crisis or warning if it has their words, else None."""
+    if not text or text.startswith("/"):
+        return None
+    folded = normalise(text)
+    if _AHEAD.search(folded):
+        return None
+    if _CRISIS_CUES.search(folded):
+        return CRISIS
+    if _SYMPTOM_CUES.search(folded):
         return WARNING
     return None

@@ -17,6 +17,9 @@ RUBRIC_FILE = SETS_DIR / "rubric.yml"
 SETS = {
     "heldout": ["heldout_voice.yml", "faq_heldout.yml"],
     "dev": ["dev_voice.yml", "faq_dev.yml"],
+    # A second dev set, weighted to the safety tiers, sections and follow-ups (written after
+    # the first measure on the held-out set, by a helper who saw neither other set).
+    "dev2": ["dev2_voice.yml"],
 }
 # Tags that route a message to safety answers; a case that expects none of them must not
 # show `escalated`, and no case may get "I did not understand".

@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, List
 
 import requests
 
-from evaluation.grading import Grade, grade, load_rubric, load_set
+from evaluation.grading import SETS, Grade, grade, load_rubric, load_set
 
 Ask = Callable[[str, str], List[Dict[str, Any]]]
 # The issue's targets (issue 11), checked by tests/e2e/test_patient_messages.py.
@@ -97,7 +97,7 @@ def report(name: str, results: List[Dict[str, Any]], failures: bool = False) -> 
 def main(argv: List[str] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:5005")
-    parser.add_argument("--set", default="heldout", choices=["heldout", "dev"])
+    parser.add_argument("--set", default="heldout", choices=sorted(SETS))
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)

@@ -74,3 +74,24 @@ def test_keeps_the_classifiers_red_flag_when_in_doubt():
     message = ranked("something is really wrong with my back", [("red_flag", 0.7), ("greet", 0.3)])
     [message] = detector().process([message])
     assert message.get(INTENT)["name"] == "red_flag"
+
+
+def test_a_fallback_with_the_words_of_a_symptom_goes_to_the_care_team():
+    message = ranked("ugh so sore idk wat 2 do", [("nlu_fallback", 0.6), ("ask_cement", 0.2)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "warning_sign"
+
+
+def test_a_fallback_with_the_words_of_a_crisis_gets_988():
+    message = ranked("everything is pointless now", [("nlu_fallback", 0.6), ("greet", 0.2)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "crisis"
+
+
+def test_an_understood_message_or_a_question_ahead_is_not_doubted():
+    message = ranked("how long does the cement take to set", [("ask_cement", 0.9)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "ask_cement"
+    message = ranked("what if my legs go weak later", [("nlu_fallback", 0.6)])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"
