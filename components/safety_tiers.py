@@ -124,10 +124,23 @@ _AHEAD = re.compile(
     r"\b(will|would|could|might|gonna|going to|what if|what happens if|in case|if i|if my|if "
     r"the|if there|should i expect|risks?|chance|side effects?|possible)\b"
 )
+# A general question, not a report: "is it normal to feel sore after?", "do people get...".
+_GENERAL_QUESTION = re.compile(
+    r"\b(is it|it is|its) (normal|common|usual|typical|ok|okay) to (have|feel|get|be|see)\b|"
+    r"\b(do|does) (people|patients|most people|everyone|anyone) (usually |normally )?(have|get|"
+    r"feel)\b"
+)
+# Someone else's experience, or what is typical: not a report of one's own symptom.
+_GENERIC = re.compile(
+    r"\b(typical|typically|usually|normally|most people|other people|everyone|anyone|"
+    r"neighbou?r|friend|sister|brother)\b(?!.*\b(my|i|me)\b.*\b(now|today|since)\b)"
+)
 
 
 def warning(text: Text, folded: Optional[Text] = None) -> bool:
     folded = folded if folded is not None else normalise(text)
+    if _GENERAL_QUESTION.search(folded):
+        return False
     asks_ahead = bool(_AHEAD.search(folded))
     now = bool(_HAPPENING_NOW.search(folded) or _AFTER_PROCEDURE.search(folded))
     for index, pattern in enumerate(_WARNING):
@@ -176,7 +189,7 @@ def doubtful_tier(text: Text) -> Optional[Text]:
     if not text or text.startswith("/"):
         return None
     folded = normalise(text)
-    if _AHEAD.search(folded):
+    if _AHEAD.search(folded) or _GENERIC.search(folded) or _GENERAL_QUESTION.search(folded):
         return None
     if _CRISIS_CUES.search(folded):
         return CRISIS
