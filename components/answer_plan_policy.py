@@ -17,7 +17,6 @@ answer still lives in one place and follows one path. It predicts with confidenc
 priority above RulePolicy's, and nothing at all when there is no plan (RulePolicy decides).
 Safety intents are never planned over: the safety tiers clear `questions`.
 """
-import json
 import re
 from typing import Any, Dict, List, Optional, Text
 
@@ -34,6 +33,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
+from components.model_files import load_json, save_json
 from components.vocabulary import words
 
 PLANS_FILE = "answer_plans.json"
@@ -113,18 +113,13 @@ class AnswerPlanPolicy(Policy):
     def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
               **kwargs: Any) -> Resource:
         self.plans = rule_plans(training_trackers)
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / PLANS_FILE).write_text(json.dumps(self.plans, sort_keys=True))
+        save_json(self._model_storage, self._resource, PLANS_FILE, self.plans)
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "AnswerPlanPolicy":
-        try:
-            with model_storage.read_from(resource) as directory:
-                plans = json.loads((directory / PLANS_FILE).read_text())
-        except (ValueError, FileNotFoundError):
-            plans = {}
+        plans = load_json(model_storage, resource, PLANS_FILE, {})
         return cls(config, model_storage, resource, execution_context, plans=plans)
 
     # --- planning -----------------------------------------------------------------------------

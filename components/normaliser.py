@@ -5,7 +5,6 @@ anything else reads it; the patient's own words stay in the stored user event an
 `text_original` of the parse data, and the safety tiers read both. Training examples are
 not changed: they are the vocabulary the normaliser corrects towards.
 """
-import json
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -17,6 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.names import ORIGINAL_TEXT
+from components.model_files import load_json, save_json
 from components.spelling import Normaliser, vocabulary_counts
 
 COUNTS_FILE = "vocabulary_counts.json"
@@ -52,19 +52,14 @@ class SpellingNormaliser(GraphComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         counts = vocabulary_counts(e.get(TEXT) for e in training_data.intent_examples)
-        with self._storage.write_to(self._resource) as directory:
-            (directory / COUNTS_FILE).write_text(json.dumps(counts, sort_keys=True))
+        save_json(self._storage, self._resource, COUNTS_FILE, counts)
         self.normaliser = self._build(counts)
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "SpellingNormaliser":
-        try:
-            with model_storage.read_from(resource) as directory:
-                counts = json.loads((directory / COUNTS_FILE).read_text())
-        except (ValueError, FileNotFoundError):
-            counts = {}
+        counts = load_json(model_storage, resource, COUNTS_FILE, {})
         return cls(config, model_storage, resource, counts)
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -7,7 +7,6 @@ answers from a guess. It reads the message after the spelling normaliser (compon
 "hw lng 4 recovry" counts as known words; real gibberish stays unknown. What counts as a
 known word: components/vocabulary.py.
 """
-import json
 import re
 from typing import Any, Dict, List, Optional, Set, Text
 
@@ -19,6 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.model_files import load_json, save_json
 from components.vocabulary import english_words, medication_words, words
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -71,18 +71,13 @@ class UnknownWordsGuard(GraphComponent):
         vocabulary = set()
         for example in training_data.intent_examples:
             vocabulary.update(words(example.get(TEXT)))
-        with self._storage.write_to(self._resource) as directory:
-            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary)))
+        save_json(self._storage, self._resource, VOCABULARY_FILE, sorted(vocabulary))
         return self._resource
 
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "UnknownWordsGuard":
-        try:
-            with model_storage.read_from(resource) as directory:
-                training_words = set(json.loads((directory / VOCABULARY_FILE).read_text()))
-        except (ValueError, FileNotFoundError):
-            training_words = set()
+        training_words = set(load_json(model_storage, resource, VOCABULARY_FILE, []))
         return cls(config, model_storage, resource, training_words)
 
     def process(self, messages: List[Message]) -> List[Message]:
