@@ -42,7 +42,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from channels import failures, rate_limit
+from channels import failures, metrics, rate_limit
 from channels.validation import clean_message
 
 logger = logging.getLogger(__name__)
@@ -531,6 +531,7 @@ class SmsInput(InputChannel):
             return []
         if kind == "stop":
             store.set_opted_out(sender_id, True)
+            metrics.SMS_OPT_OUTS.inc()
             logger.info("SMS: a sender opted out")
             return [STOP_REPLY]
         if kind == "help":

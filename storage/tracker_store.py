@@ -222,6 +222,9 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             raise TrackerStoreUnavailable(f"saving a conversation failed: "
                                           f"{type(error).__name__}") from error
         setattr(tracker, STORED_ATTRIBUTE, len(tracker.events))
+        from channels import metrics  # the turn is stored: count it (no text, no sender)
+
+        metrics.observe_turn(new_events)
         if self.event_broker is not None:
             await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
 
@@ -280,11 +283,17 @@ class FailClosedTrackerStore(FailSafeTrackerStore):
         try:
             return await call
         except TrackerStoreUnavailable as error:
+            from channels import metrics
+
+            metrics.STORE_ERRORS.inc()
             # No sender id, no text: only what failed.
             logger.error("Tracker store unavailable (%s); the turn is refused, not answered "
                          "from memory.", error)
             raise
         except sqlalchemy.exc.SQLAlchemyError as error:
+            from channels import metrics
+
+            metrics.STORE_ERRORS.inc()
             logger.error("Tracker store error (%s); the turn is refused.", type(error).__name__)
             raise TrackerStoreUnavailable(type(error).__name__) from error
 

@@ -81,3 +81,18 @@ def test_identifiers_are_not_stored(own_servers):
     assert "[NAME]" in stored and "[PHONE]" in stored
     for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
         assert identifier not in stored
+
+
+def test_ready_names_the_action_server_when_it_is_down(own_servers):
+    import requests
+
+    for process in [p for p in own_servers.processes if "actions" in p.args]:
+        process.terminate()
+        process.wait(timeout=30)
+        own_servers.processes.remove(process)
+    reply = requests.get(own_servers.url + "/webhooks/ops/ready", timeout=10)
+    assert reply.status_code == 503
+    assert reply.json()["failed"] == ["action_server"]
+    assert reply.json()["checks"]["tracker_store"] == "ok"
+    own_servers.start_actions()
+    assert requests.get(own_servers.url + "/webhooks/ops/ready", timeout=10).status_code == 200
