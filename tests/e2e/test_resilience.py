@@ -81,6 +81,10 @@ def test_identifiers_are_not_stored(own_servers):
     assert "[NAME]" in stored and "[PHONE]" in stored
     for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
         assert identifier not in stored
+    # Nor the server's log (INFO, the default level).
+    logged = (own_servers.log_dir / "rasa.log").read_text(errors="replace")
+    for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
+        assert identifier not in logged
 
 
 def test_ready_names_the_action_server_when_it_is_down(own_servers):
