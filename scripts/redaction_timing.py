@@ -1,19 +1,19 @@
-"""Per-message cost of storage/redaction.py: mean microseconds of `redact` on typical patient
-messages (no identifier) and on messages full of identifiers, after a warm-up.
+"""Per-message cost of storage/redaction.py: mean microseconds of `redact` on the synthetic
+corpus (tests/data/redaction/corpus.yml), messages without identifiers (the typical patient
+question) and with them, after a warm-up. Everything is compiled at import, so this is the cost
+a turn pays.
 
-    python scripts/redaction_timing.py [--repeat 2000]
+    python scripts/redaction_timing.py [--repeat 200]
 """
 import argparse
 import time
+from pathlib import Path
+
+import yaml
 
 from storage.redaction import redact
 
-TYPICAL = ["how long is recovery?", "do I stop warfarin a week before?",
-           "will I be awake during the procedure?", "I'm on Eliquis, is that ok?",
-           "is it 4 to 6 hours of bed rest?", "what time do I arrive?"]
-IDENTIFYING = ["Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, "
-               "my cell is 847-555-0199. When do I arrive?",
-               "this is Ruth calling, my number is (312) 555-0143, email ruth@example.org"]
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "redaction" / "corpus.yml"
 
 
 def mean_us(texts, repeat):
@@ -28,10 +28,14 @@ def mean_us(texts, repeat):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
-    print(f"typical message (no identifier): {mean_us(TYPICAL, args.repeat):.1f} us")
-    print(f"message with 5 identifiers:      {mean_us(IDENTIFYING, max(1, args.repeat // 4)):.1f} us")
+    corpus = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+    plain = [case["text"] for case in corpus["without_identifiers"]]
+    identifying = [case["text"] for case in corpus["with_identifiers"]]
+    print(f"without identifiers ({len(plain)} messages): {mean_us(plain, args.repeat):.1f} us")
+    print(f"with identifiers ({len(identifying)} messages): "
+          f"{mean_us(identifying, args.repeat):.1f} us")
 
 
 if __name__ == "__main__":
