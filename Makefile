@@ -21,7 +21,7 @@ export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup browser run shell train test report retention bench clean scale-deps scale-up scale-down scale-test
+.PHONY: help setup browser run shell train test report retention forget bench clean scale-deps scale-up scale-down scale-test
 
 help:
 	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
@@ -30,6 +30,7 @@ help:
 	@echo "make bench  - benchmark production against Rasa's default configuration"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
 	@echo "make retention - delete conversations older than RETENTION_DAYS (default 90)"
+	@echo "make forget SENDER=<id> | make forget PHONE=- - delete one patient's conversation"
 
 $(VENV_OK): requirements.txt constraints.txt
 	@py=$$(scripts/find_python310.sh) && echo "Using $$py" && \
@@ -85,6 +86,13 @@ bench: setup $(MODEL)
 # Delete conversations older than RETENTION_DAYS (default 90) from the tracker store.
 retention: setup
 	source scripts/env.sh && $(PY) scripts/retention.py
+
+# Delete one patient's conversation on request: SENDER=<conversation id>, or PHONE=<number as
+# Twilio sends it, +1...> for SMS (hashed as the SMS channel does; PHONE=- reads it from stdin,
+# keeping it out of the shell history). TRACKER_DB_URL=postgresql://... for the scaled store.
+forget: setup
+	@[ -n "$(SENDER)$(PHONE)" ] || { echo "usage: make forget SENDER=<id> | PHONE=<+1...|->"; exit 2; }
+	@source scripts/env.sh && $(PY) scripts/forget.py $(if $(SENDER),--sender '$(SENDER)',--sms-number '$(PHONE)')
 
 # Scale-out topology on loopback (docs/production.md): PostgreSQL, Redis, actions, 2 Rasa, nginx.
 scale-deps:

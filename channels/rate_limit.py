@@ -15,16 +15,16 @@ This is per conversation, against a runaway or scripted client; it is not a defe
 flood of distinct ids (each new id starts with a full bucket): limit by client address at the
 reverse proxy for that.
 
-The buckets live in this process. With several Rasa replicas each replica would count on its
-own (a sender gets up to N times the limit): the buckets then belong in Redis (e.g. a Lua
-script or INCR + EXPIRE keyed by conversation id), next to the Redis lock store.
+The buckets of REST, kiosk and the widget live in this process (nginx keeps each of those
+conversations on one replica). The SMS channel's buckets are kept in the database with the rest
+of its state (storage/sms_state.py), since Twilio's requests are spread over the replicas.
 """
 import logging
 import math
 import os
 import time
 from collections import OrderedDict
-from typing import Callable, List, NamedTuple, Optional, Text
+from typing import Callable, List, NamedTuple, Optional, Sequence, Text, Tuple
 
 from sanic import response
 from sanic.response import HTTPResponse
@@ -84,24 +84,30 @@ class RateLimiter:
     def __len__(self) -> int:
         return len(self._buckets)
 
-    def check(self, key: Text) -> Decision:
-        """Take a token for `key` if it has one."""
+    def take(self, bucket: Optional[Sequence], now: float) -> Tuple[List, Decision]:
+        """The token-bucket step on its own: (bucket after this message, decision), from the
+        bucket [tokens, time of the last update, refused since last accepted] or None (new
+        sender). Used by `check` here and by storage/sms_state.py, which keeps the bucket in
+        the database so that every replica counts the same."""
         if not self.enabled:
-            return Decision(True)
-        now = self.clock()
-        bucket = self._buckets.get(key)
+            return [float(self.burst), now, False], Decision(True)
         if bucket is None:
             tokens, refused = float(self.burst), False
         else:
             elapsed = max(0.0, now - bucket[1])
             tokens, refused = min(float(self.burst), bucket[0] + elapsed * self.rate), bucket[2]
-            self._buckets.move_to_end(key)
         if tokens >= 1.0:
-            self._buckets[key] = [tokens - 1.0, now, False]
-            decision = Decision(True)
-        else:
-            self._buckets[key] = [tokens, now, True]
-            decision = Decision(False, (1.0 - tokens) / self.rate, not refused)
+            return [tokens - 1.0, now, False], Decision(True)
+        return [tokens, now, True], Decision(False, (1.0 - tokens) / self.rate, not refused)
+
+    def check(self, key: Text) -> Decision:
+        """Take a token for `key` if it has one."""
+        if not self.enabled:
+            return Decision(True)
+        bucket = self._buckets.get(key)
+        if bucket is not None:
+            self._buckets.move_to_end(key)
+        self._buckets[key], decision = self.take(bucket, self.clock())
         while len(self._buckets) > self.max_senders:
             self._buckets.popitem(last=False)
         return decision

@@ -9,8 +9,11 @@ this channel never calls Twilio's REST API.
   parameters. Missing or wrong signature: HTTP 403, and nothing reaches a conversation.
 - The patient's phone number is never stored or logged: the conversation id is
   "sms-" + HMAC-SHA256(sender_secret, From). From and Body are never logged at INFO.
-- STOP / START / HELP keywords are answered here, without the bot.
-- Over the shared per-conversation rate limit (channels/rate_limit.py, keyed by the hashed id),
+- STOP / START / HELP keywords (and "stop texting me") are answered here, without the bot;
+  after an opt-out, one confirmation and then nothing until START.
+- Opt-outs, pending choices and rate-limit buckets are kept in the tracker store's database
+  (storage/sms_state.py), keyed by the hashed sender: every replica and a restart see them.
+- Over the per-conversation rate limit (channels/rate_limit.py, keyed by the hashed id),
   a message does not reach the bot; the sender gets a polite "too fast" text.
 - Buttons become "Reply 1 for <title>, 2 for <title>."; a reply of just "1" is mapped back to
   that button's payload. Buttons that are not intents (tel: links...) are dropped: the number
@@ -39,7 +42,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from channels import rate_limit
+from channels import failures, metrics, rate_limit
 from channels.choices import is_intent_payload, one_set_of_choices
 from channels.validation import clean_message
 
@@ -67,6 +70,17 @@ START_KEYWORDS = {"START", "UNSTOP"}
 # an opt-in keyword for a sender who has opted out.
 START_IF_OPTED_OUT_KEYWORDS = {"YES"}
 HELP_KEYWORDS = {"HELP", "INFO"}
+# Plain requests to stop, as a whole message: "stop texting me", "please don't text me again",
+# "unsubscribe me", "remove me from this list", "no more texts".
+OPT_OUT_REQUEST = re.compile(
+    r"^\s*(?:please\s+)?(?:"
+    r"(?:stop|quit|cease)\s+(?:texting|messaging|sending|contacting|txting|texing)(?:\s+(?:me|us))?"
+    r"(?:\s+(?:messages|texts))?(?:\s+(?:now|please|again|anymore|any\s+more))*"
+    r"|(?:do\s+not|don'?t|dont)\s+(?:text|message|contact|txt)\s+(?:me|us)"
+    r"(?:\s+(?:again|anymore|any\s+more|please))*"
+    r"|(?:unsubscribe|opt\s*out|remove)\s+me(?:\s+from\s+(?:this|the|your)\s+(?:list|texts|messages))?"
+    r"|no\s+more\s+(?:texts|messages|txts)(?:\s+please)?"
+    r")\s*(?:please)?\s*[.!]*\s*$", re.I)
 
 STOP_REPLY = ("You are unsubscribed from the vertebroplasty assistant and will get no more "
               "messages. Reply START to resubscribe.")
@@ -74,7 +88,6 @@ START_REPLY = ("You are resubscribed to the vertebroplasty assistant. Ask a ques
                "procedure, reply HELP for help or STOP to stop.")
 HELP_REPLY = ("Vertebroplasty assistant: answers about your procedure. For scheduling or "
               "questions, call {phone}. Reply STOP to stop.")
-ERROR_REPLY = "Sorry, something went wrong. Please try again, or call {phone}."
 
 
 class SmsConfigError(RasaException):
@@ -310,7 +323,7 @@ def keyword(text: Optional[Text]) -> Optional[Text]:
     "start_if_opted_out" or "help" (case-insensitive, surrounding spaces and a closing . or !
     ignored)."""
     word = (text or "").strip().rstrip(".!").strip().upper()
-    if word in STOP_KEYWORDS:
+    if word in STOP_KEYWORDS or OPT_OUT_REQUEST.match(text or ""):
         return "stop"
     if word in START_KEYWORDS:
         return "start"
@@ -338,9 +351,9 @@ class ConversationStore:
     """Pending numbered choices and the opt-out flag, per conversation id (the HMAC, never the
     phone number), for at most `max_size` conversations; the least recently used go first.
 
-    In memory, in this process: with several Rasa replicas (or to keep opt-outs across restarts)
-    this belongs in the tracker store or Redis, keyed the same way. All access happens on the
-    event loop thread, so no lock is needed.
+    In memory, in this process: for tests, and the fallback when the tracker store has no SQL
+    database (the server uses storage/sms_state.py). All access happens on the event loop
+    thread, so no lock is needed.
     """
 
     def __init__(self, max_size: int = MAX_CONVERSATIONS) -> None:
@@ -378,6 +391,9 @@ class ConversationStore:
 
     def is_opted_out(self, sender_id: Text) -> bool:
         return bool(self._peek(sender_id).get("opted_out"))
+
+    def check_rate(self, sender_id: Text, limiter: rate_limit.RateLimiter) -> rate_limit.Decision:
+        return limiter.check(sender_id)
 
     def set_opted_out(self, sender_id: Text, opted_out: bool) -> None:
         entry = self._entry(sender_id)
@@ -466,7 +482,8 @@ class SmsInput(InputChannel):
         self.webhook_url = webhook_url
         self.sender_secret = sender_secret
         self.phone = phone or load_phone()
-        self.store = store if store is not None else ConversationStore()
+        # None: the tracker store's database, found on the first request (storage/sms_state.py).
+        self.store = store
 
     def sender_id(self, phone_number: Text) -> Text:
         return hash_sender(phone_number, self.sender_secret)
@@ -480,28 +497,49 @@ class SmsInput(InputChannel):
             logger.debug("SMS signature check failed", exc_info=True)
             return False
 
+    def state(self, app: Any = None) -> Any:
+        """Where opt-outs, pending choices and rate-limit buckets live: the store given to the
+        constructor, else a table in the tracker store's database (every replica and a restart
+        see it), else (a tracker store without SQL) this process's memory."""
+        if self.store is None:
+            from storage.sms_state import from_tracker_store
+
+            agent = getattr(getattr(app, "ctx", None), "agent", None)
+            self.store = from_tracker_store(getattr(agent, "tracker_store", None))
+            if self.store is None:
+                logger.warning("SMS: the tracker store has no SQL database; opt-outs and "
+                               "choices are kept in this process's memory only")
+                self.store = ConversationStore()
+        return self.store
+
     def keyword_reply(self, sender_id: Text, text: Text) -> Optional[List[Text]]:
-        """Bodies answering a compliance keyword ([] = answer nothing), or None: not a keyword."""
+        """Bodies answering a compliance keyword ([] = answer nothing), or None: not a keyword.
+
+        After an opt-out the sender gets one confirmation, then nothing (not even HELP or a
+        repeated STOP) until START, UNSTOP or YES."""
+        store = self.state()
         kind = keyword(text)
-        if kind == "stop":
-            self.store.set_opted_out(sender_id, True)
-            return [STOP_REPLY]
-        if kind == "start" or (kind == "start_if_opted_out" and
-                               self.store.is_opted_out(sender_id)):
-            self.store.set_opted_out(sender_id, False)
+        opted_out = store.is_opted_out(sender_id)
+        if kind == "start" or (kind == "start_if_opted_out" and opted_out):
+            store.set_opted_out(sender_id, False)
             return [START_REPLY]
+        if opted_out:
+            return []
+        if kind == "stop":
+            store.set_opted_out(sender_id, True)
+            metrics.SMS_OPT_OUTS.inc()
+            logger.info("SMS: a sender opted out")
+            return [STOP_REPLY]
         if kind == "help":
             return [to_gsm(HELP_REPLY.format(phone=self.phone))]
-        if self.store.is_opted_out(sender_id):
-            return []
         return None
 
     def get_output_channel(self) -> SmsOutput:
         return SmsOutput()
 
     async def handle_webhook(self, body: bytes, signature: Text,
-                             on_new_message: Callable[[UserMessage], Awaitable[Any]]
-                             ) -> HTTPResponse:
+                             on_new_message: Callable[[UserMessage], Awaitable[Any]],
+                             app: Any = None) -> HTTPResponse:
         """One Messaging webhook request: 403 unsigned, 400 without From, else TwiML."""
         form = parse_form(body or b"")
         if not self.is_signed(form, signature):
@@ -515,20 +553,22 @@ class SmsInput(InputChannel):
         sender_id = self.sender_id(phone_number)
         text = clean_message(form.get("Body"), max_chars=MAX_INBOUND_CHARS)
 
-        bodies = self.keyword_reply(sender_id, text)
-        if bodies is not None:
-            logger.debug("SMS %s: keyword or opted out, not sent to the bot", sender_id)
-            return _xml(bodies)
-
-        # After the keywords: STOP/START/HELP always work, and an opted-out sender gets nothing.
-        # The polite text goes out once per run of refused messages (each SMS costs, and a loop
-        # with another auto-responder must not keep going); later ones get an empty response.
-        decision = rate_limit.shared().check(sender_id)
-        if not decision.allowed:
-            logger.debug("SMS %s: over the rate limit, not sent to the bot", sender_id)
-            return _xml([rate_limit.POLITE_TEXT] if decision.first_refusal else [])
-
-        payload = chosen_payload(text, self.store.choices(sender_id))
+        try:
+            store = self.state(app)
+            bodies = self.keyword_reply(sender_id, text)
+            if bodies is not None:
+                logger.debug("SMS %s: keyword or opted out, not sent to the bot", sender_id)
+                return _xml(bodies)
+            # After the keywords: STOP/START always work, and an opted-out sender gets nothing.
+            # The polite text goes out once per run of refused messages (each SMS costs, and a
+            # loop with another auto-responder must not keep going); later ones get nothing.
+            decision = store.check_rate(sender_id, rate_limit.shared())
+            if not decision.allowed:
+                logger.debug("SMS %s: over the rate limit, not sent to the bot", sender_id)
+                return _xml([rate_limit.POLITE_TEXT] if decision.first_refusal else [])
+            payload = chosen_payload(text, store.choices(sender_id))
+        except Exception as error:  # the state's database: the same outage answer as elsewhere
+            return self._failure_reply(error)
         if payload is not None:
             text = payload
 
@@ -539,14 +579,21 @@ class SmsInput(InputChannel):
                 text, collector, sender_id, input_channel=self.name(),
                 message_id=message_sid if MESSAGE_SID.match(message_sid) else None))
             bodies, payloads = collector.render()
+            store.set_choices(sender_id, payloads)
         except Exception as error:  # the patient gets an answer, never a 500
-            logger.error("SMS %s: the turn failed (%s)", sender_id, type(error).__name__)
-            logger.debug("SMS turn failure", exc_info=True)
-            return _xml([to_gsm(ERROR_REPLY.format(phone=self.phone))])
-        self.store.set_choices(sender_id, payloads)
+            return self._failure_reply(error)
         logger.debug("SMS %s: %d message(s), %d choice(s)", sender_id, len(bodies),
                      len(payloads))
         return _xml(bodies)
+
+    def _failure_reply(self, error: BaseException) -> HTTPResponse:
+        """The text every channel sends when a turn fails (channels/failures.py): the outage
+        apology when a store is unavailable, else the general apology; both with the line."""
+        logger.error("SMS: the turn failed (%s)", type(error).__name__)
+        logger.debug("SMS turn failure", exc_info=True)
+        text = (failures.unavailable_text() if failures.backend_unavailable(error)
+                else failures.failure_text())
+        return _xml([to_gsm(text)])
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         sms = Blueprint("sms_webhook", __name__)
@@ -558,7 +605,8 @@ class SmsInput(InputChannel):
         @sms.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             return await self.handle_webhook(
-                request.body, request.headers.get("X-Twilio-Signature", ""), on_new_message)
+                request.body, request.headers.get("X-Twilio-Signature", ""), on_new_message,
+                app=request.app)
 
         return sms
 

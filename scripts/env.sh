@@ -15,6 +15,9 @@ while IFS='=' read -r key value; do
   case "$key" in ''|\#*) continue ;; esac
   [ -z "${!key+x}" ] && export "$key=$value"
 done < .env
+# Rasa and the action server listen on loopback only, unless LISTEN_ADDRESS opens them (e.g.
+# 0.0.0.0 on a host whose only way in is nginx; never on a shared network without it).
+export LISTEN_ADDRESS="${LISTEN_ADDRESS:-127.0.0.1}"
 export RASA_PORT="${RASA_PORT:-5005}"
 export ACTION_PORT="${ACTION_PORT:-5055}"
 export WEB_PORT="${WEB_PORT:-8080}"

@@ -2,7 +2,8 @@
 
 Reads the tracker store and prints the messages that went to the fallback, were out of scope
 or had low confidence, grouped by text and counted, newest first. No patient identifiers:
-no conversation ids, and digits, e-mail addresses and phone numbers in the text are masked.
+no conversation ids; names, dates, phone numbers, e-mail and street addresses and record
+numbers are replaced as in the tracker store (storage/redaction.py), remaining digits masked.
 
     python scripts/report_unanswered.py [--db sqlite:///var/tracker.db] [--days 30]
 """
@@ -17,6 +18,8 @@ from typing import Dict, Iterable, List, Optional, Text, Tuple
 
 import sqlalchemy as sa
 
+from storage import redaction
+
 UNANSWERED_INTENTS = {"nlu_fallback", "out_of_scope"}
 LOW_CONFIDENCE = 0.5
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -24,6 +27,9 @@ DIGITS = re.compile(r"\d[\d\s().\-/]{2,}\d|\d{3,}")
 
 
 def redact(text: Text) -> Text:
+    """Identifiers replaced as in the tracker store (storage/redaction.py), then any digits
+    left masked: rows stored before redaction existed are shown safely too."""
+    text = redaction.redact(text)
     text = EMAIL.sub("[email]", text)
     return DIGITS.sub("[number]", text)
 

@@ -7,18 +7,28 @@ VENV=.venv
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT INT TERM
+# HUP too: closing the terminal must stop every server started here (bash runs no EXIT trap
+# on a signal it does not handle).
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
-$VENV/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+# LISTEN_ADDRESS (default 127.0.0.1, scripts/env.sh): where Rasa and the action server listen.
+# rasa-sdk has no interface flag; it reads SANIC_HOST.
+SANIC_HOST="$LISTEN_ADDRESS" $VENV/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 
 if [ "${1:-}" = "shell" ]; then
-  $VENV/bin/rasa shell --model models/vertebro.tar.gz --endpoints endpoints.yml
+  $VENV/bin/rasa shell --model models/vertebro.tar.gz --endpoints endpoints.yml &
+  pids+=($!)
+  wait "$!"
   exit 0
 fi
 
 $VENV/bin/rasa run --model models/vertebro.tar.gz --endpoints endpoints.yml \
-  --credentials credentials.yml --port "$RASA_PORT" --cors ${CORS_ORIGINS//,/ } &
+  --credentials credentials.yml --interface "$LISTEN_ADDRESS" --port "$RASA_PORT" \
+  --cors ${CORS_ORIGINS//,/ } &
 pids+=($!)
 
 $VENV/bin/python scripts/serve_web.py &

@@ -24,6 +24,10 @@ report, retention and scale scripts read it as before. Three measured causes are
    of opening one per query. PostgreSQL connections are checked before use, so a database
    restart costs no request.
 
+Identifiers never reach the database: every row goes through `_row`, which replaces names,
+dates, phone numbers, e-mail and street addresses and record numbers in user messages with
+typed placeholders (storage/redaction.py). The turn itself runs on the original text.
+
 And one safety fix: Rasa wraps every tracker store in `FailSafeTrackerStore`, which, when the
 database fails, answers from an empty in-memory tracker and never stores the turn (a patient
 loses the context and the hospital the record; measured in tests/scale: 314 events lost in a
@@ -46,6 +50,8 @@ from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Resta
                                      SessionStarted, SlotSet, UserUttered)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from storage.redaction import redact_event
 
 logger = logging.getLogger(__name__)
 
@@ -216,6 +222,9 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             raise TrackerStoreUnavailable(f"saving a conversation failed: "
                                           f"{type(error).__name__}") from error
         setattr(tracker, STORED_ATTRIBUTE, len(tracker.events))
+        from channels import metrics  # the turn is stored: count it (no text, no sender)
+
+        metrics.observe_turn(new_events)
         if self.event_broker is not None:
             await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
 
@@ -236,8 +245,10 @@ def _turn_starts(rows) -> List[int]:
 
 
 def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
-    """The `events` row Rasa's SQLTrackerStore writes for an event."""
-    data = event.as_dict()
+    """The `events` row Rasa's SQLTrackerStore writes for an event, with the identifiers in a
+    user message replaced by placeholders (storage/redaction.py): the turn ran on the original
+    text, only what is stored is redacted."""
+    data = redact_event(event.as_dict())
     return {"sender_id": sender_id, "type_name": event.type_name,
             "timestamp": data.get("timestamp"),
             "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
@@ -272,11 +283,17 @@ class FailClosedTrackerStore(FailSafeTrackerStore):
         try:
             return await call
         except TrackerStoreUnavailable as error:
+            from channels import metrics
+
+            metrics.STORE_ERRORS.inc()
             # No sender id, no text: only what failed.
             logger.error("Tracker store unavailable (%s); the turn is refused, not answered "
                          "from memory.", error)
             raise
         except sqlalchemy.exc.SQLAlchemyError as error:
+            from channels import metrics
+
+            metrics.STORE_ERRORS.inc()
             logger.error("Tracker store error (%s); the turn is refused.", type(error).__name__)
             raise TrackerStoreUnavailable(type(error).__name__) from error
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+import sqlalchemy
 from twilio.request_validator import RequestValidator
 
 from channels import sms
@@ -14,6 +15,7 @@ from channels.sms import (
     chosen_payload, gsm_length, hash_sender, is_gsm, is_intent_payload, keyword, load_phone,
     parse_form, render_messages, sms_text, split_for_sms, split_text, to_gsm, to_plain_text,
     twiml)
+from storage.sms_state import SqlSmsState
 
 TOKEN = "unit-test-auth-token"
 SECRET = "unit-test-sender-secret"
@@ -357,9 +359,14 @@ class FakeBot:
             await message.output_channel.send_response(message.sender_id, answer)
 
 
-@pytest.fixture
-def channel():
-    return SmsInput(TOKEN, URL, SECRET)
+@pytest.fixture(params=["memory", "database"])
+def channel(request, tmp_path):
+    """The channel with its state in memory, and in a SQLite database as the server keeps it
+    (storage/sms_state.py): every channel test runs against both."""
+    if request.param == "memory":
+        return SmsInput(TOKEN, URL, SECRET, store=ConversationStore())
+    engine = sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'tracker.db'}")
+    return SmsInput(TOKEN, URL, SECRET, store=SqlSmsState(engine))
 
 
 def signed(params, token=TOKEN, url=URL):
@@ -466,15 +473,69 @@ async def test_stop_help_start(channel, phone):
                               "get no more messages. Reply START to resubscribe.")
     _, document = await post(channel, bot, "how long is recovery")
     assert bodies(document) == [] and document.endswith("<Response />")
-    _, document = await post(channel, bot, "HELP")
-    assert bodies(document) == [
-        f"Vertebroplasty assistant: answers about your procedure. For scheduling or questions, "
-        f"call {phone}. Reply STOP to stop."]
+    # One confirmation only: after it, nothing (not HELP, not another STOP) until START.
+    for word in ("HELP", "STOP", "stop texting me"):
+        _, document = await post(channel, bot, word)
+        assert bodies(document) == [], word
     _, document = await post(channel, bot, "start")
     assert "resubscribed" in document
     assert bot.received == []
     await post(channel, bot, "hi")
     assert [m.text for m in bot.received] == ["hi"]
+
+
+async def test_help_and_info_give_the_line(channel, phone):
+    for word in ("HELP", "info"):
+        _, document = await post(channel, FakeBot(), word)
+        assert bodies(document) == [
+            f"Vertebroplasty assistant: answers about your procedure. For scheduling or "
+            f"questions, call {phone}. Reply STOP to stop."]
+
+
+@pytest.mark.parametrize("text", ["stop texting me", "Please stop texting me!", "don't text me",
+                                  "unsubscribe me", "remove me from this list", "no more texts",
+                                  "STOP MESSAGING ME PLEASE"])
+async def test_plain_requests_to_stop_opt_out(channel, text):
+    bot = FakeBot()
+    _, document = await post(channel, bot, text)
+    assert bodies(document) == [sms.STOP_REPLY]
+    _, document = await post(channel, bot, "hi")
+    assert bodies(document) == [] and bot.received == []
+
+
+@pytest.mark.parametrize("text", ["when can I stop taking warfarin", "stop", "does the pain stop",
+                                  "can I text you a question"])
+def test_questions_with_stop_words_are_not_requests_to_stop(text):
+    assert (keyword(text) == "stop") == (text == "stop")
+
+
+async def test_opt_out_and_choices_survive_a_restart(tmp_path):
+    """The state is in the database: a new channel (a restart, another replica) sees it."""
+    url = f"sqlite:///{tmp_path / 'tracker.db'}"
+    first = SmsInput(TOKEN, URL, SECRET, store=SqlSmsState(sqlalchemy.create_engine(url)))
+    bot = FakeBot()
+    await post(first, bot, "hi")
+    second = SmsInput(TOKEN, URL, SECRET, store=SqlSmsState(sqlalchemy.create_engine(url)))
+    _, document = await post(second, bot, "1")
+    assert bot.received[-1].text == "/ask_what_is" and "bone cement" in document
+    await post(first, bot, "STOP")
+    third = SmsInput(TOKEN, URL, SECRET, store=SqlSmsState(sqlalchemy.create_engine(url)))
+    _, document = await post(third, bot, "how long is recovery")
+    assert bodies(document) == [] and bot.received[-1].text == "/ask_what_is"
+    _, document = await post(third, bot, "START")
+    assert "resubscribed" in document
+    await post(first, bot, "hi")
+    assert bot.received[-1].text == "hi"
+
+
+async def test_the_state_database_down_is_the_outage_answer(tmp_path, phone):
+    engine = sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'missing' / 'tracker.db'}")
+    channel = SmsInput(TOKEN, URL, SECRET, store=SqlSmsState(engine))
+    bot = FakeBot()
+    status, document = await post(channel, bot, "hi")
+    assert status == 200 and bot.received == []
+    assert bodies(document) == [f"Sorry, I can't answer right now. Please try again in a few "
+                                f"minutes, or call {phone}."]
 
 
 async def test_yes_is_an_opt_in_only_when_opted_out(channel):

@@ -39,3 +39,64 @@ def test_restart_keeps_the_conversation(own_servers):
     own_servers.start_rasa()
     # The next turn still knows the topic: the tracker came back from the SQLite store.
     assert "4 to 6 hours" in texts(own_servers.ask("and how long does that take?", sender))
+
+
+def restart_rasa(servers):
+    rasa = next(p for p in servers.processes if "run" in p.args and "actions" not in p.args)
+    rasa.terminate()
+    rasa.wait(timeout=30)
+    servers.processes.remove(rasa)
+    servers.start_rasa()
+
+
+def test_sms_opt_out_and_choices_survive_a_restart(own_servers):
+    """STOP, restart, a question: no message. A menu before the restart, "1" after it: the
+    answer. START: answered again (storage/sms_state.py, in the tracker store's database)."""
+    from tests.e2e.test_sms import WHAT_IS, new_number, sms
+
+    if not any("actions" in p.args for p in own_servers.processes):
+        own_servers.start_actions()
+    stopped, menu = new_number(), new_number()
+    assert "unsubscribed" in sms(own_servers, stopped, "STOP")
+    assert "Reply 1 for" in sms(own_servers, menu, "hi")
+    restart_rasa(own_servers)
+    assert sms(own_servers, stopped, "how long is recovery") == ""
+    assert WHAT_IS in sms(own_servers, menu, "1")
+    assert "resubscribed" in sms(own_servers, stopped, "START")
+    assert "4 to 6 hours" in sms(own_servers, stopped, "how long is recovery")
+
+
+def test_identifiers_are_not_stored(own_servers):
+    """A patient's identifiers reach the answer's understanding but not the database."""
+    import sqlite3
+
+    sender = uuid.uuid4().hex
+    reply = texts(own_servers.ask(
+        "Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, my "
+        "cell is 847-555-0199. When do I arrive?", sender))
+    assert reply  # answered
+    with sqlite3.connect(own_servers.env["TRACKER_DB"]) as connection:
+        stored = " ".join(row[0] for row in connection.execute(
+            "SELECT data FROM events WHERE sender_id = ?", (sender,)))
+    assert "[NAME]" in stored and "[PHONE]" in stored
+    for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
+        assert identifier not in stored
+    # Nor the server's log (INFO, the default level).
+    logged = (own_servers.log_dir / "rasa.log").read_text(errors="replace")
+    for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
+        assert identifier not in logged
+
+
+def test_ready_names_the_action_server_when_it_is_down(own_servers):
+    import requests
+
+    for process in [p for p in own_servers.processes if "actions" in p.args]:
+        process.terminate()
+        process.wait(timeout=30)
+        own_servers.processes.remove(process)
+    reply = requests.get(own_servers.url + "/webhooks/ops/ready", timeout=10)
+    assert reply.status_code == 503
+    assert reply.json()["failed"] == ["action_server"]
+    assert reply.json()["checks"]["tracker_store"] == "ok"
+    own_servers.start_actions()
+    assert requests.get(own_servers.url + "/webhooks/ops/ready", timeout=10).status_code == 200

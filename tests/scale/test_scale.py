@@ -6,9 +6,13 @@ import signal
 import subprocess
 import threading
 import time
+import uuid
 from collections import defaultdict
+from html import unescape
 
 import pytest
+import requests
+from twilio.request_validator import RequestValidator
 
 from tests.scale.conftest import ROOT
 from tests.scale.load import (Check, Counter, check_conversation, new_conversations, run_load,
@@ -179,14 +183,25 @@ def test_backing_service_briefly_down(topology, service):
         time.sleep(3)
         marks["down"] = time.monotonic()
         FAULTS[service](topology)
-        time.sleep(outage_seconds)
+        time.sleep(1)
+        during_outage = readiness(topology)
+        time.sleep(outage_seconds - 1)
         topology.up()
         marks["back"] = time.monotonic()
         time.sleep(8)
+        after_outage = readiness(topology)
     finally:
         stop.set()
         for thread in threads:
             thread.join()
+    # Each replica's readiness names the stopped service, then is 200 again.
+    check_name = {"redis": "lock_store", "postgres": "tracker_store"}[service]
+    topology.note(f"[{service} down] readiness during: "
+                  f"{[(code, body.get('failed')) for code, body in during_outage]}, after: "
+                  f"{[code for code, _ in after_outage]}")
+    assert all(code == 503 and check_name in body["failed"] for code, body in during_outage), \
+        during_outage
+    assert all(code == 200 for code, _ in after_outage), after_outage
     topology.add(faults_injected=1)
 
     turns = [t for c in conversations for t in c.turns]
@@ -215,3 +230,54 @@ def test_backing_service_briefly_down(topology, service):
     check = verify(topology, conversations, f"{service} down", lost_key)
     assert not check.problems, check.problems[:10]
     assert check.events_lost == 0
+
+
+def readiness(topology):
+    """(status, body) of GET /webhooks/ops/ready on each replica, directly (not via nginx)."""
+    results = []
+    for port in topology.rasa_ports:
+        reply = requests.get(f"http://127.0.0.1:{port}/webhooks/ops/ready", timeout=10)
+        results.append((reply.status_code, reply.json()))
+    return results
+
+
+def test_ops_endpoints_are_not_public(topology):
+    for path in ("/webhooks/ops/ready", "/webhooks/ops/metrics"):
+        assert requests.get(topology.url + path, timeout=10).status_code == 404
+    assert all(code == 200 for code, _ in readiness(topology))
+
+
+def sms_to(topology, port, number, text):
+    """A signed Twilio webhook straight to one replica; the <Message> bodies of its reply."""
+    url = topology.env["SMS_WEBHOOK_URL"]  # the URL every replica checks signatures against
+    params = {"From": number, "Body": text, "MessageSid": "SM" + uuid.uuid4().hex}
+    signature = RequestValidator(topology.env["TWILIO_AUTH_TOKEN"]).compute_signature(url, params)
+    reply = requests.post(f"http://127.0.0.1:{port}/webhooks/sms/webhook", data=params,
+                          headers={"X-Twilio-Signature": signature}, timeout=30)
+    assert reply.status_code == 200, reply.text
+    return [unescape(b) for b in re.findall(r"<Message>(.*?)</Message>", reply.text, re.S)]
+
+
+SMS_PAIRS = 5
+
+
+def test_sms_state_is_shared_by_the_replicas(topology):
+    """STOP through one replica, the next text through the other: no message. A menu from one
+    replica, "1" through the other: the right answer. START: answered again."""
+    first, second = topology.rasa_ports[0], topology.rasa_ports[-1]
+    assert first != second
+    silent = answered = 0
+    for k in range(SMS_PAIRS):
+        number = f"+1312555{k:02d}{uuid.uuid4().int % 100:02d}"
+        assert "unsubscribed" in " ".join(sms_to(topology, first, number, "STOP"))
+        assert sms_to(topology, second, number, "how long is recovery") == []
+        assert sms_to(topology, second, number, "STOP") == []
+        silent += 1
+        assert "resubscribed" in " ".join(sms_to(topology, second, number, "START"))
+        assert "Reply 1 for" in " ".join(sms_to(topology, first, number, "hi"))
+        reply = " ".join(sms_to(topology, second, number, "1"))
+        assert "A vertebroplasty treats back pain" in reply, reply
+        answered += 1
+    topology.note(f"[sms across replicas] STOP on one, text on the other, no message: "
+                  f"{silent}/{SMS_PAIRS}; menu on one, 1 on the other, right answer: "
+                  f"{answered}/{SMS_PAIRS}")

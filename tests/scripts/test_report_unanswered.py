@@ -1,11 +1,16 @@
 from scripts.report_unanswered import normal, redact, report, unanswered
 
 
-def test_redacts_numbers_and_emails():
+def test_redacts_identifiers_as_the_tracker_store_does():
     assert redact("call me at 847 555 0123 or jo@example.com") == \
-        "call me at [number] or [email]"
-    assert redact("my dob is 03/04/1941") == "my dob is [number]"
+        "call me at [PHONE] or [EMAIL]"
+    assert redact("my dob is 03/04/1941") == "my dob is [DATE]"
+    assert redact("this is Ann Lee, is it 2 to 4 hours?") == "this is [NAME], is it 2 to 4 hours?"
     assert redact("i take 2 pills") == "i take 2 pills"
+
+
+def test_masks_digits_the_redaction_left():
+    assert redact("room 12-34") == "room [number]"
 
 
 def test_what_counts_as_unanswered():

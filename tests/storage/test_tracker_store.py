@@ -326,3 +326,32 @@ async def test_slot_memory_is_bounded(domain, db, monkeypatch):
         await talk(store, f"sender-{n}", 4)
         await store.retrieve(f"sender-{n}")
     assert list(store._slots_before) == ["sender-2", "sender-3", "sender-4"]
+
+
+# --- identifiers never at rest (storage/redaction.py) ------------------------------------------
+
+IDENTIFYING = ("Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, "
+               "my cell is 847-555-0199. When do I arrive?")
+
+
+async def test_user_text_is_redacted_in_the_database_not_in_the_turn(store, db):
+    tracker = await store.get_or_create_tracker("patient", append_action_listen=False)
+    message = UserUttered(IDENTIFYING, {"name": "ask_arrival", "confidence": 0.9},
+                          parse_data={"text": IDENTIFYING,
+                                      "intent": {"name": "ask_arrival", "confidence": 0.9},
+                                      "entities": [], "metadata": {"note": IDENTIFYING}},
+                          metadata={"customData": {"said": IDENTIFYING}})
+    tracker.update(message)
+    tracker.update(ActionExecuted("utter_arrival"))
+    await store.save(tracker)
+    assert tracker.latest_message.text == IDENTIFYING  # the turn keeps the original
+    raw = sqlite3.connect(db).execute("SELECT data FROM events").fetchall()
+    stored = " ".join(row[0] for row in raw)
+    for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm", "555-0199"):
+        assert identifier not in stored
+    user = next(json.loads(r[0]) for r in raw if json.loads(r[0])["event"] == "user")
+    assert user["text"].startswith("Hi my name is [NAME], DOB [DATE], MRN [ID]")
+    assert user["parse_data"]["text"] == user["text"]
+    assert user["metadata"]["customData"]["said"] == user["text"]
+    again = await store.retrieve("patient")
+    assert again.latest_message.intent["name"] == "ask_arrival"

@@ -1,0 +1,313 @@
+"""Identifiers out of what is stored: typed placeholders instead of names, dates, phone numbers,
+e-mail addresses, street addresses and record numbers.
+
+`redact(text)` returns the text with each identifier replaced by [NAME], [DATE], [PHONE],
+[EMAIL], [ADDRESS] or [ID]. `redact_event(data)` applies it to a serialised user event (its
+`text`, `parse_data.text`, entity values and every string in the metadata). The tracker store
+calls it just before a row is written (storage/tracker_store.py `_row`), so understanding and
+the answer run on the original text and only what is at rest is redacted.
+
+Libraries, and why:
+- `presidio-analyzer` (Microsoft, MIT): its pattern recognizers for dates, e-mail addresses and
+  US social security numbers are used as plain `PatternRecognizer`s, without Presidio's
+  `AnalyzerEngine`, whose default NLP engine needs a downloaded spaCy model (none exists here).
+  Presidio's `EmailRecognizer` class itself is not used: its validation calls `tldextract`,
+  which fetches the public-suffix list from the network on first use. Its pattern is reused.
+- `phonenumbers` (the Python port of Google's libphonenumber, Apache-2.0): finds phone numbers
+  in every national and international format, with and without country code.
+- Names: no NER model can be downloaded, so names are found after cue phrases ("my name is",
+  "this is ... calling", "I'm", "call me", a signature such as "Thanks, Ann"). Words the
+  assistant is trained on (data/nlu) and medicine names (data/spacy) are never taken for names.
+- Street addresses and record numbers: regular expressions below.
+
+Cost: everything is compiled once at import; a message without a digit, an "@" or a name cue
+only runs three searches (scripts/redaction_timing.py measures it).
+"""
+import re
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Set, Text, Tuple
+
+import phonenumbers
+from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer.predefined_recognizers import (DateRecognizer, EmailRecognizer,
+                                                      UsSsnRecognizer)
+
+from components.names import ORIGINAL_TEXT
+
+ROOT = Path(__file__).resolve().parent.parent
+MEDICATION_FILE = ROOT / "data" / "spacy" / "medication_patterns.txt"
+NLU_DIR = ROOT / "data" / "nlu"
+
+NAME, DATE, PHONE, EMAIL, ADDRESS, ID = ("[NAME]", "[DATE]", "[PHONE]", "[EMAIL]",
+                                         "[ADDRESS]", "[ID]")
+PLACEHOLDERS = (NAME, DATE, PHONE, EMAIL, ADDRESS, ID)
+# Phone numbers are looked for in the country of the hospital's patients first.
+PHONE_REGION = "US"
+
+# ---------------------------------------------------------------------- Presidio recognizers
+# "mm/yy" is left out: it matches pain scores ("my pain is 8/10") and is rarely a birth date.
+_DATE_PATTERNS = [p for p in DateRecognizer.PATTERNS if p.name != "mm/yy or m/yy"] + [
+    Pattern("mm-dd-yy", r"\b(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])-\d{2}\b", 0.5),
+    Pattern("mm.dd.yyyy", r"\b(0?[1-9]|1[0-2])\.(0?[1-9]|[12][0-9]|3[01])\.(\d{4}|\d{2})\b", 0.5),
+]
+_DATES = PatternRecognizer(supported_entity="DATE_TIME", patterns=_DATE_PATTERNS,
+                           name="date")
+_EMAILS = PatternRecognizer(supported_entity="EMAIL_ADDRESS", patterns=EmailRecognizer.PATTERNS,
+                            name="email")
+_SSNS = UsSsnRecognizer()
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+# Dates written out: "March 14, 1941", "Mar. 14th", "14 March 1941", "the 14th of March".
+WRITTEN_DATE = re.compile(
+    rf"\b{_MONTH}\.?\s+{_DAY}\b(?:,?\s+(?:19|20)\d{{2}}\b)?"
+    rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?:19|20)\d{{2}}\b)?"
+    rf"|\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", re.I)
+
+# ---------------------------------------------------------------------- record numbers
+_ID_CUE = (r"(?:mrn|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no|num))?|record\s+(?:number|no|num)"
+           r"|chart\s+(?:number|no)|patient\s+(?:id|number|no)|member\s+(?:id|number|no)"
+           r"|policy\s+(?:id|number|no)|insurance\s+(?:id|number|no)|group\s+(?:number|no)"
+           r"|account\s+(?:number|no)|acct|claim\s+(?:number|no)|case\s+(?:number|no)"
+           r"|confirmation\s+(?:number|no|code)|ssn|social\s+security(?:\s+(?:number|no))?"
+           r"|social|medicare(?:\s+(?:id|number|no))?|medicaid(?:\s+(?:id|number|no))?"
+           r"|subscriber\s+id|id(?:\s+(?:number|no))?)")
+CUED_ID = re.compile(
+    rf"\b{_ID_CUE}\.?\s*(?:#|:|is|=)?\s*(?:#\s*)?"
+    r"(?P<id>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[- ](?=[A-Za-z0-9]*\d)){3,20})", re.I)
+# Without a cue: a run of 6 or more digits (possibly with dashes), or letters with 5+ digits.
+BARE_ID = re.compile(r"\b(?:\d[- ]?){5,}\d\b|\b[A-Za-z]{1,4}-?\d{5,}\b")
+
+# ---------------------------------------------------------------------- street addresses
+_STREET_TYPE = (r"(?:street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|"
+                r"way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|"
+                r"square|sq|alley|row|crescent|loop|path|pike)")
+STREET_ADDRESS = re.compile(
+    rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
+    rf"(?:[A-Za-z0-9'-]+\.?\s+){{0,3}}{_STREET_TYPE}\b\.?"
+    r"(?:,?\s*(?:apt|apartment|unit|suite|ste|#)\.?\s*#?\s*[A-Za-z0-9-]+)?"
+    # City, state and ZIP only when capitalised (case-sensitive here): ", Chicago, IL 60640".
+    r"(?-i:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s*(?:[A-Z]{2}|Illinois|Indiana|Wisconsin))?"
+    r"(?:\s+\d{5}(?:-\d{4})?)?)?"
+    r"|\bp\.?\s?o\.?\s+box\s+\d+\b", re.I)
+# "I live at ..." / "my address is ...": up to the end of the clause, or a comma that starts
+# another one (", my cell is ...").
+_ADDRESS_CHAR = (r"(?!,\s*(?:my|and|i|i'm|im|dob|mrn|phone|cell|email|call|text|when|what|how"
+                 r"|can|do|is|will|should|thanks)\b)[^.;!?\n]")
+CUED_ADDRESS = re.compile(
+    r"\b(?:i\s+live\s+(?:at|on)|my\s+(?:home\s+|street\s+|mailing\s+)?address\s+is"
+    r"|address\s*:|i'?m\s+at|we\s+live\s+(?:at|on))\s+(?P<address>(?:{c})*\d(?:{c})*)".format(c=_ADDRESS_CHAR), re.I)
+
+# ---------------------------------------------------------------------- names
+# After these, the next words are a name even in lower case (unless they are known words).
+_STRONG_NAME_CUE = (r"my\s+name\s+is|my\s+name'?s|name\s*:|name\s+is|call\s+me|patient\s*:"
+                    r"|patient\s+name\s+is|patient\s+is|signed\s*,?|this\s+is|it'?s"
+                    r"|my\s+(?:wife|husband|mother|mom|mum|father|dad|son|daughter|sister"
+                    r"|brother|partner|aunt|uncle|grandmother|grandfather|friend|neighbor"
+                    r"|caregiver|spouse)(?:'?s\s+name\s+is|,)?"
+                    r"|(?:thanks|thank\s+you|regards|best|sincerely|cheers|love)\s*[,!.]")
+# A signature on its own line: "\n- Ann".
+_SIGNATURE_CUE = r"(?:^|\n)[ \t]*[-~\u2013\u2014]+"
+# "I'm"/"I am": only a capitalised word that is not a known word counts as a name.
+_WEAK_NAME_CUE = r"i'?m|i\s+am|im"
+# Letters of any script ("Lucía", "Siobhán"); apostrophes and hyphens inside.
+_NAME_WORD = r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
+# Lower-case particles inside a family name: "Van der Berg", "de la Cruz".
+_PARTICLE = r"(?:van|von|der|den|de|la|le|del|della|da|di|du|dos|bin|al|el|ter)"
+NAME_CUES = re.compile(
+    rf"(?:(?P<strong>\b(?:{_STRONG_NAME_CUE})|{_SIGNATURE_CUE})|(?P<weak>\b(?:{_WEAK_NAME_CUE})))"
+    rf"\s*(?<=\s|-|~|\u2013|\u2014)(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{0,3}})",
+    re.I)
+# Salutations and titles that precede a name: "Mrs. Olsen", "Dr Patel".
+TITLED_NAME = re.compile(rf"\b(?:mr|mrs|ms|miss|mx)\.?\s+(?P<name>[A-Z]{_NAME_WORD}"
+                         rf"(?:\s+[A-Z]{_NAME_WORD})?)")
+# Words that follow a cue but are not names, beyond the trained vocabulary.
+NOT_NAMES = set("""
+a an the and or but so if of to in on at by for from with about as is are was be been am not no
+yes ok okay just still also really very too here there back home calling writing texting asking
+wondering checking getting going having taking trying looking hoping feeling doing being worried
+scared nervous afraid anxious confused sure glad happy sorry fine good great well better worse
+sick tired new old ready done due booked scheduled allergic diabetic pregnant over under after
+before because since that this these those what when where which who why how your my his her
+their our its me him them us it he she they we you i im i'm okay sir madam hi hello hey dear
+tomorrow today tonight monday tuesday wednesday thursday friday saturday sunday week weeks month
+months year years day days hour hours minute minutes morning afternoon evening night next last
+one two three four five six seven eight nine ten about around almost only supposed having had
+dr doctor nurse patient mom dad wife husband son daughter calling re regarding concerning
+""".split())
+
+_SPACE = re.compile(r"\s+")
+
+
+def _load_known_words() -> Set[Text]:
+    """Words of the training examples and medicine spellings: never a patient's name."""
+    words: Set[Text] = set()
+    for path in sorted(NLU_DIR.glob("*.yml")) if NLU_DIR.is_dir() else []:
+        words.update(re.findall(r"[a-z][a-z'-]+", path.read_text(encoding="utf-8").lower()))
+    return words
+
+
+def _load_medicines() -> Set[Text]:
+    names: Set[Text] = set()
+    if MEDICATION_FILE.is_file():
+        for line in MEDICATION_FILE.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#") and ":" in line:
+                canonical, spelling = line.split(":", 1)
+                names.update(w.lower() for w in (canonical + " " + spelling).split())
+    return names
+
+
+MEDICINES = _load_medicines()
+# Names that patients have and the training data happens to contain are still names.
+_TRAINED_NAMES = {"john", "bob", "mary", "margaret", "linda", "susan", "james", "robert"}
+KNOWN_WORDS = (_load_known_words() - _TRAINED_NAMES) | NOT_NAMES | MEDICINES
+
+
+def _name_span(match: "re.Match", strong: bool) -> Tuple[int, int]:
+    """The part of a cued name that is a name: leading words that are not known words (any
+    case after a strong cue; capitalised only after "I'm"). (start, start) when none."""
+    start = end = match.start("name")
+    for word in re.finditer(r"(?:[A-Z]\.\s*)?" + _NAME_WORD, match.group("name")):
+        token = word.group().lower().rstrip("'\u2019s") if word.group().lower().endswith(
+            ("'s", "\u2019s")) else word.group().lower()
+        if end > start and re.fullmatch(_PARTICLE, token):
+            continue  # kept if a name word follows
+        if token in KNOWN_WORDS or token.rstrip(".") in KNOWN_WORDS:
+            break
+        if not strong and not word.group()[0].isupper():
+            break
+        end = match.start("name") + word.end()
+    return start, end
+
+
+def _name_spans(text: Text) -> Iterable[Tuple[int, int, Text]]:
+    for match in NAME_CUES.finditer(text):
+        start, end = _name_span(match, strong=match.group("strong") is not None)
+        if end > start:
+            yield start, end, NAME
+    for match in TITLED_NAME.finditer(text):
+        yield match.start("name"), match.end("name"), NAME
+
+
+def _presidio_spans(recognizer: PatternRecognizer, text: Text,
+                    label: Text) -> Iterable[Tuple[int, int, Text]]:
+    for result in recognizer.analyze(text, recognizer.supported_entities):
+        yield result.start, result.end, label
+
+
+def spans(text: Text) -> List[Tuple[int, int, Text]]:
+    """(start, end, placeholder) of every identifier found, not overlapping, in order."""
+    found: List[Tuple[int, int, Text]] = []
+    if "@" in text:
+        found.extend(_presidio_spans(_EMAILS, text, EMAIL))
+    if any(char.isdigit() for char in text):
+        for match in CUED_ADDRESS.finditer(text):
+            found.append((match.start("address"), match.end("address"), ADDRESS))
+        found.extend((m.start(), m.end(), ADDRESS) for m in STREET_ADDRESS.finditer(text))
+        found.extend((m.start(), m.end(), DATE) for m in WRITTEN_DATE.finditer(text))
+        found.extend(_presidio_spans(_DATES, text, DATE))
+        found.extend(_presidio_spans(_SSNS, text, ID))
+        found.extend((m.start("id"), m.end("id"), ID) for m in CUED_ID.finditer(text))
+        for match in phonenumbers.PhoneNumberMatcher(text, PHONE_REGION,
+                                                     leniency=phonenumbers.Leniency.POSSIBLE):
+            found.append((match.start, match.end, PHONE))
+        found.extend((m.start(), m.end(), ID) for m in BARE_ID.finditer(text))
+    else:
+        found.extend((m.start(), m.end(), DATE) for m in WRITTEN_DATE.finditer(text))
+    found.extend(_name_spans(text))
+    # Earlier first; of two overlapping spans the longer wins (an address holds its number).
+    found.sort(key=lambda span: (span[0], -(span[1] - span[0])))
+    kept: List[Tuple[int, int, Text]] = []
+    for start, end, label in found:
+        if kept and start < kept[-1][1]:
+            if end > kept[-1][1] and (end - start) > (kept[-1][1] - kept[-1][0]):
+                kept[-1] = (kept[-1][0], end, kept[-1][2])
+            continue
+        kept.append((start, end, label))
+    return kept
+
+
+def redact(text: Any) -> Any:
+    """The text with identifiers replaced by typed placeholders; non-strings unchanged."""
+    if not isinstance(text, str) or not text:
+        return text
+    found = spans(text)
+    if not found:
+        return text
+    pieces, position = [], 0
+    for start, end, label in found:
+        pieces.append(text[position:start])
+        pieces.append(label)
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _redact_values(value: Any) -> Any:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, dict):
+        return {key: _redact_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_redact_values(item) for item in value]
+    return value
+
+
+def _covering_label(entity: Dict[Text, Any], text: Text,
+                    found: List[Tuple[int, int, Text]]) -> Optional[Text]:
+    """The placeholder of the redacted part an entity overlaps (by offsets) or whose words its
+    value contains; None if it touches none."""
+    start, end, value = entity.get("start"), entity.get("end"), entity.get("value")
+    for span_start, span_end, label in found:
+        if isinstance(start, int) and isinstance(end, int) and start < span_end and \
+                span_start < end:
+            return label
+        if isinstance(value, str) and text[span_start:span_end].lower() in value.lower():
+            return label
+    return None
+
+
+def redact_event(data: Dict[Text, Any]) -> Dict[Text, Any]:
+    """A serialised user event (`Event.as_dict()`) with identifiers redacted wherever the
+    patient's words are copied: `text`, `parse_data.text`, entity values and texts, and every
+    string of the metadata (of the event and of parse_data), and the normaliser's copy of the
+    original words (`text_original`). Other events are returned as is."""
+    if data.get("event") != "user":
+        return data
+    data = dict(data)
+    data["text"] = redact(data.get("text"))
+    if isinstance(data.get("metadata"), dict):
+        data["metadata"] = _redact_values(data["metadata"])
+    parse_data = data.get("parse_data")
+    if isinstance(parse_data, dict):
+        original = parse_data.get("text") if isinstance(parse_data.get("text"), str) else ""
+        found = spans(original)
+        parse_data = dict(parse_data)
+        parse_data["text"] = redact(parse_data.get("text"))
+        if isinstance(parse_data.get("metadata"), dict):
+            parse_data["metadata"] = _redact_values(parse_data["metadata"])
+        entities = []
+        for entity in parse_data.get("entities") or []:
+            if isinstance(entity, dict):
+                entity = dict(entity)
+                # An entity inside a redacted part of the text ("Ruth Okafor") becomes that
+                # part's placeholder, whatever its value was normalised to.
+                label = _covering_label(entity, original, found)
+                for key in ("value", "text"):
+                    if key in entity:
+                        entity[key] = label or _redact_values(entity[key])
+            entities.append(entity)
+        if "entities" in parse_data:
+            parse_data["entities"] = entities
+        if ORIGINAL_TEXT in parse_data:
+            # The spelling normaliser (components/normaliser.py) understood a corrected copy
+            # and kept the patient's words beside it; a corrected name may no longer look like
+            # one, so what is stored is the patient's words, redacted, and no second copy.
+            parse_data["text"] = data["text"]
+            del parse_data[ORIGINAL_TEXT]
+        data["parse_data"] = parse_data
+    return data
+
+
+__all__ = ["redact", "redact_event", "spans", "PLACEHOLDERS"]
