@@ -13,7 +13,7 @@ The Rasa component `components.red_flags.RedFlagDetector` turns a tier into its 
 import re
 from typing import Optional, Text
 
-from components.red_flag_rules import _HAPPENING_NOW, normalise, red_flag_in
+from components.red_flag_rules import _HAPPENING_NOW, _PAST, normalise, red_flag_in
 
 CRISIS, EMERGENCY, WARNING = "crisis", "emergency", "warning"
 
@@ -184,12 +184,21 @@ _SYMPTOM_CUES = re.compile(
 )
 
 
+# A question about the procedure ("is there much bleeding?", "how much blood do you take?"),
+# not a report of something happening.
+_ASKS_ABOUT = re.compile(
+    r"^\W*(is there|are there|do you|does it|does the|do they|how much|how many|what|which|"
+    r"when|where|why|who|will|would|can|could|should)\b"
+)
+
+
 def doubtful_tier(text: Text) -> Optional[Text]:
     """For a message nobody understood: crisis or warning if it has their words, else None."""
     if not text or text.startswith("/"):
         return None
     folded = normalise(text)
-    if _AHEAD.search(folded) or _GENERIC.search(folded) or _GENERAL_QUESTION.search(folded):
+    if (_AHEAD.search(folded) or _GENERIC.search(folded) or _GENERAL_QUESTION.search(folded)
+            or _ASKS_ABOUT.search(folded) or _PAST.search(folded)):
         return None
     if _CRISIS_CUES.search(folded):
         return CRISIS

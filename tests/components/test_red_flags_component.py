@@ -95,3 +95,11 @@ def test_an_understood_message_or_a_question_ahead_is_not_doubted():
     message = ranked("what if my legs go weak later", [("nlu_fallback", 0.6)])
     [message] = detector().process([message])
     assert message.get(INTENT)["name"] == "nlu_fallback"
+
+
+def test_a_fallback_question_about_the_procedure_is_not_doubted():
+    for text in ("is there much bleeding from the incision?",
+                 "how much blood do you take for the lab tests?",
+                 "i had chest pain last year, do i need to tell the doctor?"):
+        [message] = detector().process([ranked(text, [("nlu_fallback", 0.6)])])
+        assert message.get(INTENT)["name"] == "nlu_fallback", text
