@@ -7,7 +7,8 @@ SHELL := /bin/bash
 
 VENV      := .venv
 PY        := $(VENV)/bin/python
-RASA      := $(VENV)/bin/rasa
+# `rasa` with the project's patches to Rasa internals applied first (vertebro/__main__.py).
+RASA      := $(PY) -m vertebro
 MODEL     := models/vertebro.tar.gz
 SPACY_OK  := build/spacy/.installed
 VENV_OK   := $(VENV)/.installed
@@ -17,15 +18,16 @@ export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-export PYTHONWARNINGS := ignore
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
-.PHONY: help setup browser run shell train test report retention forget bench clean scale-deps scale-up scale-down scale-test
+.PHONY: help setup browser run shell train test unit lint report retention forget bench clean scale-deps scale-up scale-down scale-test
 
 help:
 	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
 	@echo "make test   - set up everything and run every test"
+	@echo "make unit   - the fast tests only: no servers, no apt (tests/ without e2e, browser, scale)"
+	@echo "make lint   - ruff check and ruff format --check (ruff pinned in requirements.txt)"
 	@echo "make shell  - chat with the assistant in this terminal"
 	@echo "make bench  - benchmark production against Rasa's default configuration"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
@@ -74,6 +76,14 @@ shell: setup $(MODEL)
 test: setup $(MODEL) browser scale-deps
 	scripts/test.sh
 	$(MAKE) --no-print-directory scale-test
+
+# The inner loop: every test that needs no server (each test folder mirrors the code).
+unit: setup $(MODEL)
+	$(PY) -m pytest -q -m "not e2e" --ignore=tests/e2e --ignore=tests/browser
+
+lint: $(VENV_OK)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 report: setup
 	source scripts/env.sh && $(PY) scripts/report_unanswered.py

@@ -11,8 +11,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import offer_call_button
+from vertebro.names import FALLBACK_INTENT
 
-FALLBACK_INTENT = "nlu_fallback"
 # Topics we may suggest, as a patient would say them.
 TOPIC_TITLES = {
     "ask_what_is": "What a vertebroplasty is",

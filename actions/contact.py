@@ -4,11 +4,7 @@ from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Tracker
 
-PHONE_SLOT = "phone"
-
-# Channels whose client can show a tap-to-call button.
-TAP_TO_CALL_CHANNELS = {"socketio", "rest"}
-KIOSK_CHANNELS = {"kiosk"}
+from vertebro.names import PHONE_SLOT
 
 
 def phone_number(tracker: Tracker, domain: Optional[Dict[Text, Any]] = None) -> Text:

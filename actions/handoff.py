@@ -8,7 +8,8 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.contact import TAP_TO_CALL_CHANNELS, call_button, phone_number
+from actions.contact import call_button, phone_number
+from vertebro.names import TAP_TO_CALL_CHANNELS
 
 # A label for the button, not an answer: the answer with the number came just before it.
 CALL_PROMPT = "Tap to call:"

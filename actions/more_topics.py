@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clarify import TOPIC_TITLES
 
-# The parse-data key and limit the NLU and the policy use (components/names.py, config.yml).
+# The parse-data key and limit the NLU and the policy use (vertebro/names.py, config.yml).
 QUESTIONS = "questions"
 ANSWERED = 3
 

@@ -123,6 +123,9 @@ def install():
 
 
 if __name__ == "__main__":
+    from vertebro import rasa_patches
+
+    rasa_patches.apply()  # as `python -m vertebro` does: the production server is profiled
     install()
     from rasa.__main__ import main
     sys.argv[0] = "rasa"

@@ -15,7 +15,6 @@ Output: build/bench/profile/summary.json and a printed summary.
 """
 import argparse
 import json
-import os
 import random
 import statistics
 import subprocess
@@ -28,9 +27,20 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run_bench import (BUILD, ROOT, SEED, BenchServers, Client, conversations,  # noqa: E402
-                             cpu_seconds, load_questions, long_conversation, ms, pct,
-                             python_process)
+from bench.run_bench import (  # noqa: E402
+    BUILD,
+    ROOT,
+    SEED,
+    BenchServers,
+    Client,
+    conversations,
+    cpu_seconds,
+    load_questions,
+    long_conversation,
+    ms,
+    pct,
+    python_process,
+)
 
 OUT = BUILD / "profile"
 PY_SPY = Path(sys.executable).parent / "py-spy"

@@ -21,6 +21,7 @@ from sanic.response import HTTPResponse
 
 from channels.choices import one_set_of_choices
 from storage.tracker_store import TrackerStoreUnavailable
+from vertebro import settings
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +35,7 @@ FAILURE_REPLY = "Sorry, something went wrong. Please try again in a moment, or c
 @lru_cache(maxsize=1)
 def phone() -> Text:
     """The scheduling line, from the domain's `phone` slot (the number's one home)."""
-    from channels.sms import load_phone
-
-    return load_phone()
+    return settings.phone()
 
 
 def unavailable_text() -> Text:

@@ -19,6 +19,8 @@ from sanic.response import HTTPResponse
 from channels import rate_limit
 from channels.failures import answer_as_json
 from channels.validation import BadRequest, parse_chat_request, read_json_body
+from channels.webhook import webhook_blueprint
+from vertebro.names import KIOSK_CHANNEL
 
 logger = logging.getLogger(__name__)
 
@@ -28,13 +30,13 @@ FAILURE_TEXT = "Sorry, something went wrong. Please try again in a moment, or as
 class KioskOutput(CollectingOutputChannel):
     @classmethod
     def name(cls) -> Text:
-        return "kiosk"
+        return KIOSK_CHANNEL
 
 
 class KioskInput(InputChannel):
     @classmethod
     def name(cls) -> Text:
-        return "kiosk"
+        return KIOSK_CHANNEL
 
     async def handle_webhook(self, body: Optional[bytes],
                              on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -53,14 +55,7 @@ class KioskInput(InputChannel):
             FAILURE_TEXT)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        kiosk = Blueprint("kiosk_webhook", __name__)
-
-        @kiosk.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @kiosk.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             return await self.handle_webhook(request.body, on_new_message)
 
-        return kiosk
+        return webhook_blueprint("kiosk_webhook", receive)

@@ -7,24 +7,23 @@ Where they are counted:
 - turns, answers by intent, fallbacks, out of scope, safety escalations, turn latency: from the
   events of each turn as the tracker store saves them (`observe_turn`, called by
   storage/tracker_store.py): every channel, once per turn, whatever the channel does;
-- SMS opt-outs: by the SMS channel (channels/sms.py);
+- SMS opt-outs: by the SMS channel (channels/sms/channel.py);
 - tracker store errors: by storage/tracker_store.py's fail-closed wrapper;
 - action server errors: from Rasa's own error log line when a custom action fails
   (rasa.core.processor), which carries the action's name only.
 """
 import logging
 import time
-from typing import Iterable, Optional, Text
+from typing import Iterable, Optional
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 
+from vertebro.names import CHANNELS, FALLBACK_INTENT, OUT_OF_SCOPE_INTENT, TIER_INTENTS
+
 REGISTRY = CollectorRegistry(auto_describe=True)
-# The safety tiers and the intent that raises each (the intents' one home is domain.yml).
-SAFETY_TIERS = {"red_flag": "emergency", "crisis": "crisis", "warning_sign": "warning"}
-FALLBACK_INTENT = "nlu_fallback"
-OUT_OF_SCOPE_INTENT = "out_of_scope"
-# Channel names that may appear as a label; anything else counts as "other".
-CHANNELS = {"rest", "kiosk", "sms", "socketio", "cmdline", "collector"}
+# The intent each safety tier raises, and its tier. Channel names outside CHANNELS count as
+# "other" in the labels.
+SAFETY_TIERS = {intent: tier for tier, intent in TIER_INTENTS.items()}
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 TURNS = Counter("vertebro_turns_total", "Patient messages answered and stored, by channel",

@@ -36,10 +36,10 @@ from sanic.response import HTTPResponse
 from channels import failures, rate_limit
 from channels.failures import answer_as_json
 from channels.validation import BadRequest, parse_chat_request, read_json_body
+from channels.webhook import webhook_blueprint
+from vertebro.names import REST_CHANNEL
 
 logger = logging.getLogger(__name__)
-
-FAILURE_TEXT = failures.failure_text()
 
 
 def parse_rest_request(body: Optional[bytes],
@@ -60,7 +60,7 @@ class RestInput(RasaRestInput):
 
     @classmethod
     def name(cls) -> Text:
-        return "rest"
+        return REST_CHANNEL
 
     async def handle_webhook(self, body: Optional[bytes], stream: bool,
                              on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -82,18 +82,11 @@ class RestInput(RasaRestInput):
         return await answer_as_json(
             on_new_message, UserMessage(text, CollectingOutputChannel(), sender,
                                         input_channel=self.name(), metadata=metadata),
-            FAILURE_TEXT)
+            failures.failure_text())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        rest = Blueprint("rest_webhook", __name__)
-
-        @rest.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @rest.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             stream = rasa.utils.endpoints.bool_arg(request, "stream", default=False)
             return await self.handle_webhook(request.body, stream, on_new_message)
 
-        return rest
+        return webhook_blueprint("rest_webhook", receive)

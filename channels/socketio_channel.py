@@ -113,10 +113,8 @@ class SocketIOInput(RasaSocketIOInput):
         # request): a handshake from another site gets 400 "... is not an accepted origin".
         sio.eio.cors_allowed_origins = allowed_origins()
         # With a non-empty list engine.io would also add Access-Control-Allow-Origin to its
-        # polling responses, but Rasa's app already adds the CORS headers to every route
-        # (sanic-cors, `rasa run --cors`): two such headers and browsers refuse the response.
-        # Keep engine.io's Origin check, leave the headers to sanic-cors as before.
-        sio.eio._cors_headers = lambda environ: []
+        # polling responses, next to sanic-cors's: vertebro/rasa_patches.py (patch 5) leaves
+        # the headers to sanic-cors.
 
         # Replaces Rasa's handler for the user message event (python-socketio keeps one handler
         # per event and namespace); same logic, this module's output channel.

@@ -1,12 +1,6 @@
-"""Custom Rasa NLU components for the vertebroplasty assistant.
+"""Custom Rasa NLU components and the dialogue policy of the vertebroplasty assistant.
 
-Importing this package (Rasa does, to load the components named in config.yml) also applies
-the measured Rasa 3.6 performance fixes in `components.rasa_fixes`.
+Importing this package imports nothing: the pure-Python modules (the safety tiers, the red-flag
+rules, the question splitter) load without Rasa. The changes to Rasa internals live in
+vertebro/rasa_patches.py.
 """
-from components.rasa_fixes import (resolve_event_types_from_a_table,
-                                   run_graphs_from_a_cached_plan,
-                                   validate_action_results_with_one_validator)
-
-validate_action_results_with_one_validator()
-resolve_event_types_from_a_table()
-run_graphs_from_a_cached_plan()

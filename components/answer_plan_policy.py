@@ -32,9 +32,9 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 from components.model_files import load_json, save_json
 from components.vocabulary import words
+from vertebro.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
 PLANS_FILE = "answer_plans.json"
 # Words that say nothing about which button is meant.

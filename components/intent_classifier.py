@@ -31,8 +31,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from components.names import QUESTIONS, UNCLEAR_QUESTION
 from components.question_split import questions as find_questions
+from vertebro.names import QUESTIONS, UNCLEAR_QUESTION
 
 MODEL_FILE = "linear_intent_model.json"
 WEIGHTS_FILE = "linear_intent_weights.npz"

@@ -15,9 +15,9 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.names import ORIGINAL_TEXT
 from components.model_files import load_json, save_json
 from components.spelling import Normaliser, vocabulary_counts
+from vertebro.names import ORIGINAL_TEXT
 
 COUNTS_FILE = "vocabulary_counts.json"
 

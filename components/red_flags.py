@@ -23,12 +23,19 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.names import (CRISIS_INTENT, FALLBACK_INTENT, ORIGINAL_TEXT, QUESTIONS,
-                              RED_FLAG_INTENT, SAFETY_INTENTS, WARNING_INTENT)
 from components.red_flag_rules import clearly_not_urgent, red_flag
-from components.safety_tiers import CRISIS, EMERGENCY, WARNING, doubtful_tier, tier
+from components.safety_tiers import doubtful_tier, tier
+from vertebro.names import (
+    CRISIS,
+    EMERGENCY,
+    FALLBACK_INTENT,
+    ORIGINAL_TEXT,
+    QUESTIONS,
+    SAFETY_INTENTS,
+    TIER_INTENTS,
+    WARNING,
+)
 
-TIER_INTENTS = {CRISIS: CRISIS_INTENT, EMERGENCY: RED_FLAG_INTENT, WARNING: WARNING_INTENT}
 _ORDER = [CRISIS, EMERGENCY, WARNING]
 
 

@@ -14,8 +14,7 @@ import re
 from typing import Optional, Text
 
 from components.red_flag_rules import _HAPPENING_NOW, _PAST, normalise, red_flag_in
-
-CRISIS, EMERGENCY, WARNING = "crisis", "emergency", "warning"
+from vertebro.names import CRISIS, EMERGENCY, WARNING  # noqa: F401  (the tiers' names)
 
 _CRISIS = [re.compile(p) for p in (
     r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",

@@ -18,8 +18,7 @@ from typing import Dict, Iterable, Optional, Set, Text
 
 from symspellpy import SymSpell, Verbosity
 
-from components.vocabulary import (common_english_words, english_words, medication_words,
-                                   shorthand)
+from components.vocabulary import common_english_words, english_words, medication_words, shorthand
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\w+/\w*|\w+", re.UNICODE)
 

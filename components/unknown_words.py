@@ -20,8 +20,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.model_files import load_json, save_json
 from components.vocabulary import english_words, medication_words, words
+from vertebro.names import FALLBACK_INTENT
 
-FALLBACK_INTENT = "nlu_fallback"
 HELD_DOWN = re.compile(r"(\w)\1{2,}")  # a letter typed 3+ times in a row: "heyyy", "sooo"
 VOCABULARY_FILE = "vocabulary.json"
 

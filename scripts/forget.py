@@ -2,7 +2,7 @@
 
 The conversation is named by its id (`--sender`: the REST/kiosk sender, the widget's session
 id) or, for SMS, by the phone number (`--sms-number`), which is hashed exactly as the SMS
-channel hashes it (channels.sms.hash_sender with SMS_SENDER_SECRET), so the number itself is
+channel hashes it (channels.sms.ids.hash_sender with SMS_SENDER_SECRET), so the number itself is
 never looked up or stored. The number can also come on standard input (`--sms-number -`), to
 keep it out of the shell history. Deletes every event of the conversation and its SMS state
 (opt-out, pending choices, rate limit: storage/sms_state.py). Prints counts only.
@@ -17,7 +17,7 @@ from typing import List, Optional, Text, Tuple
 
 import sqlalchemy as sa
 
-from channels.sms import hash_sender
+from channels.sms.ids import hash_sender
 
 
 def forget(db_url: Text, sender_id: Text, dry_run: bool = False) -> Tuple[int, int]:

@@ -19,9 +19,11 @@ from typing import Dict, Iterable, List, Optional, Text, Tuple
 import sqlalchemy as sa
 
 from storage import redaction
+from vertebro.names import UNANSWERED_INTENTS
+from vertebro.settings import fallback_threshold
 
-UNANSWERED_INTENTS = {"nlu_fallback", "out_of_scope"}
-LOW_CONFIDENCE = 0.5
+# Below it the assistant counts a message as not understood (config.yml's one threshold).
+LOW_CONFIDENCE = fallback_threshold()
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 DIGITS = re.compile(r"\d[\d\s().\-/]{2,}\d|\d{3,}")
 

@@ -20,13 +20,13 @@ SANIC_HOST="$LISTEN_ADDRESS" $VENV/bin/rasa run actions --actions actions --port
 pids+=($!)
 
 if [ "${1:-}" = "shell" ]; then
-  $VENV/bin/rasa shell --model models/vertebro.tar.gz --endpoints endpoints.yml &
+  $VENV/bin/python -m vertebro shell --model models/vertebro.tar.gz --endpoints endpoints.yml &
   pids+=($!)
   wait "$!"
   exit 0
 fi
 
-$VENV/bin/rasa run --model models/vertebro.tar.gz --endpoints endpoints.yml \
+$VENV/bin/python -m vertebro run --model models/vertebro.tar.gz --endpoints endpoints.yml \
   --credentials credentials.yml --interface "$LISTEN_ADDRESS" --port "$RASA_PORT" \
   --cors ${CORS_ORIGINS//,/ } &
 pids+=($!)

@@ -29,10 +29,13 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Text, Tuple
 
 import phonenumbers
 from presidio_analyzer import Pattern, PatternRecognizer
-from presidio_analyzer.predefined_recognizers import (DateRecognizer, EmailRecognizer,
-                                                      UsSsnRecognizer)
+from presidio_analyzer.predefined_recognizers import (
+    DateRecognizer,
+    EmailRecognizer,
+    UsSsnRecognizer,
+)
 
-from components.names import ORIGINAL_TEXT
+from vertebro.names import ORIGINAL_TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 MEDICATION_FILE = ROOT / "data" / "spacy" / "medication_patterns.txt"

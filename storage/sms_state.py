@@ -1,7 +1,7 @@
 """What the SMS channel must remember about a sender between texts, in the tracker store's
 database: the opt-out flag, the pending numbered choices and the rate-limit bucket.
 
-One row per hashed sender id (`sms-` + HMAC of the number, channels/sms.py), never the number:
+One row per hashed sender id (`sms-` + HMAC of the number, channels/sms/ids.py), never the number:
 table `sms_state` next to Rasa's `events`, in the same database (SQLite by default, PostgreSQL
 with several replicas), so every replica and a restart see the same state. Writes are upserts
 (SQLite and PostgreSQL both have INSERT ... ON CONFLICT), so two replicas never collide on

@@ -28,7 +28,7 @@ Identifiers never reach the database: every row goes through `_row`, which repla
 dates, phone numbers, e-mail and street addresses and record numbers in user messages with
 typed placeholders (storage/redaction.py). The turn itself runs on the original text.
 
-And one safety fix: Rasa wraps every tracker store in `FailSafeTrackerStore`, which, when the
+And one safety fix (made by vertebro/rasa_patches.py): Rasa wraps every tracker store in `FailSafeTrackerStore`, which, when the
 database fails, answers from an empty in-memory tracker and never stores the turn (a patient
 loses the context and the hospital the record; measured in tests/scale: 314 events lost in a
 5 s PostgreSQL outage). When this store is configured, that wrapper refuses instead: the error
@@ -43,11 +43,17 @@ from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Te
 
 import sqlalchemy as sa
 import sqlalchemy.exc
-from rasa.core.tracker_store import (FailSafeTrackerStore, SQLTrackerStore,
-                                     create_engine_kwargs)
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, Event, Restarted,
-                                     SessionStarted, SlotSet, UserUttered)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    AllSlotsReset,
+    Event,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -92,7 +98,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         self._build_queries()
         self._slots_before: "OrderedDict[Text, SlotsBefore]" = OrderedDict()
         self.slot_queries = 0  # reads that had to ask the database for earlier slot values
-        refuse_turns_when_the_store_fails()
+        _warn_unless_failing_closed()
 
     # ------------------------------------------------------------------ engine
     def _tune_engine(self) -> None:
@@ -298,15 +304,15 @@ class FailClosedTrackerStore(FailSafeTrackerStore):
             raise TrackerStoreUnavailable(type(error).__name__) from error
 
 
-def refuse_turns_when_the_store_fails() -> None:
-    """Make Rasa's Agent wrap its tracker store in FailClosedTrackerStore.
-
-    `rasa.core.agent.Agent` wraps the store in `FailSafeTrackerStore` (a module-level name)
-    when it is built, which `rasa run` does after creating this store."""
+def _warn_unless_failing_closed() -> None:
+    """The Agent wraps this store in FailClosedTrackerStore only when vertebro/rasa_patches.py
+    was applied (`python -m vertebro run`, not plain `rasa run`): say so loudly otherwise."""
     import rasa.core.agent
 
-    rasa.core.agent.FailSafeTrackerStore = FailClosedTrackerStore
+    if rasa.core.agent.FailSafeTrackerStore is not FailClosedTrackerStore:
+        logger.error("The tracker store is NOT failing closed: a database outage would lose "
+                     "turns. Start Rasa with `python -m vertebro run ...` (vertebro/__main__.py)"
+                     ", which applies vertebro/rasa_patches.py.")
 
 
-__all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore",
-           "refuse_turns_when_the_store_fails"]
+__all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore"]

@@ -1,24 +1,9 @@
-"""Shared test helpers: project paths, the domain, and the one set of running servers."""
-from pathlib import Path
-
+"""Session fixtures: the domain, the phone line and the one set of running servers.
+What tests import lives in tests/helpers.py."""
 import pytest
-import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def load_yaml(relative: str):
-    with open(ROOT / relative, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
-
-
-def component_config(name: str) -> dict:
-    """The settings config.yml gives a pipeline component or policy (its `name` left out)."""
-    config = load_yaml("config.yml")
-    for entry in config["pipeline"] + config["policies"]:
-        if entry["name"] == name:
-            return {k: v for k, v in entry.items() if k != "name"}
-    raise KeyError(f"{name} is not in config.yml")
+from tests.helpers import KIOSK_IDLE_SECONDS, KIOSK_WARN_SECONDS, ROOT, load_yaml
+from tests.helpers import phone as domain_phone
 
 
 @pytest.fixture(scope="session")
@@ -27,13 +12,8 @@ def domain():
 
 
 @pytest.fixture(scope="session")
-def phone(domain):
-    return domain["slots"]["phone"]["initial_value"]
-
-
-# Short kiosk timeouts so the idle reset can be watched in a browser test.
-KIOSK_IDLE_SECONDS = 4
-KIOSK_WARN_SECONDS = 2
+def phone():
+    return domain_phone()
 
 
 @pytest.fixture(scope="session")

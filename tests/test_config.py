@@ -1,7 +1,7 @@
 """Names and thresholds that live in config.yml agree with the code and the domain."""
 from actions import more_topics
-from components import names
-from tests.conftest import component_config, load_yaml
+from tests.helpers import component_config, load_yaml
+from vertebro import names
 
 POLICY = component_config("components.answer_plan_policy.AnswerPlanPolicy")
 CLASSIFIER = component_config("components.intent_classifier.LinearIntentClassifier")

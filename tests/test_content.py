@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import textstat
 
-from tests.conftest import ROOT, load_yaml
+from tests.helpers import ROOT, load_yaml
 
 FACTS = load_yaml("tests/data/allowed_facts.yml")
 PAGE_IN_SHARED = Path("shared", "source", "vertebroplasty-page.txt")

@@ -3,7 +3,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from tests.conftest import ROOT, load_yaml
+from tests.helpers import ROOT, load_yaml
 
 
 def examples(path: Path):

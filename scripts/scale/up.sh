@@ -83,7 +83,7 @@ fi
 for port in $SCALE_RASA_PORTS; do
   if ! running "$SCALE_DIR/rasa-$port.pid"; then
     spawn "rasa-$port" "$SCALE_DIR/rasa-$port.pid" \
-      $VENV/bin/rasa run --model "$MODEL" --endpoints endpoints.scale.yml \
+      $VENV/bin/python -m vertebro run --model "$MODEL" --endpoints endpoints.scale.yml \
       --credentials credentials.yml --port "$port" --interface 127.0.0.1 \
       --cors ${CORS_ORIGINS//,/ }
     started+=("http://127.0.0.1:$port/ $SCALE_DIR/rasa-$port.pid rasa-$port")

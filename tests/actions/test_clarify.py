@@ -2,9 +2,14 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.clarify import (
-    CHOICES_LABEL, TOPIC_TITLES, ActionAssessUnclear, ActionOfferChoices, assess,
-    suggested_intents)
-from tests.actions.conftest import bot_event, user_event
+    CHOICES_LABEL,
+    TOPIC_TITLES,
+    ActionAssessUnclear,
+    ActionOfferChoices,
+    assess,
+    suggested_intents,
+)
+from tests.helpers import bot_event, user_event
 
 
 def unclear_tracker(make_tracker, ranking, history=None, unknown_words=False, **kwargs):

@@ -1,8 +1,7 @@
 import pytest
-from rasa_sdk.events import SlotSet
 
 from actions.follow_up_questions import TOPIC_OF_ANSWER, TURNS_BACK, ActionFindHowLongTopic
-from tests.actions.conftest import bot_event, user_event
+from tests.helpers import bot_event, user_event
 
 
 async def topic_after(make_tracker, dispatcher, domain, history):

@@ -1,7 +1,7 @@
 from rasa_sdk.events import SlotSet
 
 from actions.medication import ActionIdentifyMedication, canonical_names, named_medication
-from tests.actions.conftest import medication
+from tests.helpers import medication
 
 
 async def run(make_tracker, dispatcher, domain, text, entities):

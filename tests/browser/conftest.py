@@ -4,22 +4,17 @@ Chromium and chromedriver come from Debian (`apt-get install chromium chromium-d
 missing one FAILS the tests with that hint instead of skipping them, so a CI without a browser
 cannot pass silently.
 """
-import json
 import os
 from pathlib import Path
-from typing import Dict, Iterator, List, Set
-from urllib.parse import urlsplit
+from typing import Iterator
 
 import pytest
 
+from tests.browser.helpers import AXE
 from tests.e2e.servers import ROOT, Servers
 
 CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
-SCREENSHOTS = ROOT / "results" / "screenshots"
-AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
-from tests.conftest import KIOSK_IDLE_SECONDS, KIOSK_WARN_SECONDS  # noqa: F401 (used by tests)
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
 def _require(path: str, what: str) -> None:
@@ -69,39 +64,3 @@ def browser(web_servers):
         yield driver
     finally:
         driver.quit()
-
-
-def requested_urls(driver) -> Set[str]:
-    """Every URL the browser asked for since the last call (from Chrome's performance log)."""
-    urls = set()
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message.get("method") in ("Network.requestWillBeSent",
-                                     "Network.webSocketCreated"):
-            params = message["params"]
-            url = params.get("request", {}).get("url") or params.get("url")
-            if url:
-                urls.add(url)
-    driver.requested_urls |= urls
-    return driver.requested_urls
-
-
-def third_party(urls: Set[str]) -> List[str]:
-    return sorted(url for url in urls
-                  if urlsplit(url).scheme not in ("data", "blob", "about")
-                  and urlsplit(url).hostname not in LOCAL_HOSTS)
-
-
-def screenshot(driver, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    driver.save_screenshot(str(path))
-    return path
-
-
-def run_axe(driver, context: str = "document") -> Dict:
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
-    return driver.execute_async_script(
-        "var done = arguments[arguments.length - 1];"
-        f"axe.run({context}, {{resultTypes: ['violations']}})"
-        ".then(function (r) { done(r); }, function (e) { done({error: String(e)}); });")

@@ -9,8 +9,14 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.conftest import (KIOSK_IDLE_SECONDS, KIOSK_WARN_SECONDS, requested_urls,
-                                    run_axe, screenshot, third_party)
+from tests.browser.helpers import (
+    KIOSK_IDLE_SECONDS,
+    KIOSK_WARN_SECONDS,
+    requested_urls,
+    run_axe,
+    screenshot,
+    third_party,
+)
 
 pytestmark = pytest.mark.e2e
 

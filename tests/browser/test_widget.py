@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.conftest import requested_urls, run_axe, screenshot, third_party
+from tests.browser.helpers import requested_urls, run_axe, screenshot, third_party
 
 pytestmark = pytest.mark.e2e
 

@@ -12,7 +12,9 @@ from channels import rate_limit
 from channels.kiosk import KioskInput
 from channels.rate_limit import POLITE_TEXT, Decision, RateLimiter
 from channels.rest import RestInput
-from channels.sms import STOP_REPLY, SmsInput, hash_sender
+from channels.sms.channel import SmsInput
+from channels.sms.ids import hash_sender
+from channels.sms.keywords import STOP_REPLY
 from channels.socketio_channel import SocketIOInput
 
 

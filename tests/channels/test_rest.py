@@ -7,10 +7,15 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
 from rasa.core.lock_store import LockError
 
-from channels.failures import unavailable_text
-from channels.rest import FAILURE_TEXT, RestInput, parse_rest_request
-from channels.validation import (DEFAULT_MAX_BODY_BYTES, BadRequest, BodyTooLarge,
-                                 max_body_bytes, read_json_body)
+from channels.failures import failure_text, unavailable_text
+from channels.rest import RestInput, parse_rest_request
+from channels.validation import (
+    DEFAULT_MAX_BODY_BYTES,
+    BadRequest,
+    BodyTooLarge,
+    max_body_bytes,
+    read_json_body,
+)
 from storage.tracker_store import TrackerStoreUnavailable
 
 
@@ -130,8 +135,8 @@ async def test_a_failed_turn_is_a_polite_200_logged_without_the_text(caplog, fai
     status, messages, _ = await post({"sender": "a", "message": "my secret question"},
                                      bot=Bot(fail=failure))
     assert status == 200
-    assert messages[-1] == {"recipient_id": "a", "text": FAILURE_TEXT}
-    assert phone in FAILURE_TEXT
+    assert messages[-1] == {"recipient_id": "a", "text": failure_text()}
+    assert phone in failure_text()
     assert messages[0]["text"] == "An answer."  # what was said before the failure is kept
     logged = " ".join(r.getMessage() for r in caplog.records if r.levelname != "DEBUG")
     assert "failed" in logged and "secret question" not in logged

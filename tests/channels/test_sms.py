@@ -1,4 +1,4 @@
-"""Unit tests of the SMS channel (channels/sms.py): no servers, a fake bot where one is needed."""
+"""Unit tests of the SMS channel (channels/sms/): no servers, a fake bot where one is needed."""
 import hashlib
 import hmac
 import re
@@ -9,13 +9,18 @@ import pytest
 import sqlalchemy
 from twilio.request_validator import RequestValidator
 
-from channels import sms
-from channels.sms import (
-    MAX_MESSAGE_SEPTETS, ConversationStore, SmsConfigError, SmsInput, SmsOutput, choice_title,
-    chosen_payload, gsm_length, hash_sender, is_gsm, is_intent_payload, keyword, load_phone,
-    parse_form, render_messages, sms_text, split_for_sms, split_text, to_gsm, to_plain_text,
-    twiml)
+from channels.choices import is_intent_payload
+from channels.sms.channel import SmsConfigError, SmsInput, SmsOutput, parse_form, twiml
+from channels.sms.gsm import gsm_length, is_gsm, to_gsm
+from channels.sms.ids import hash_sender
+from channels.sms.keywords import STOP_REPLY, keyword
+from channels.sms.menus import choice_title, chosen_payload, render_messages
+from channels.sms.plain_text import sms_text, to_plain_text
+from channels.sms.split import MAX_MESSAGE_SEPTETS, split_for_sms, split_text
+from channels.sms.state import ConversationStore
 from storage.sms_state import SqlSmsState
+from vertebro.settings import SettingsError
+from vertebro.settings import phone as load_phone
 
 TOKEN = "unit-test-auth-token"
 SECRET = "unit-test-sender-secret"
@@ -283,16 +288,19 @@ def test_phone_comes_from_the_domain(phone):
     assert load_phone() == phone
 
 
-def test_no_phone_number_in_the_channel_code():
-    source = Path(sms.__file__).read_text(encoding="utf-8")
-    assert not re.search(r"\d{3}[.\-\s]\d{3}[.\-\s]\d{4}", source)
-    assert "8475702160" not in source
+def test_no_phone_number_in_the_channels_code():
+    sources = sorted(Path("channels").rglob("*.py"))
+    assert len(sources) > 10
+    for path in sources:
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"\d{3}[.\-\s]\d{3}[.\-\s]\d{4}", source), path
+        assert "8475702160" not in source, path
 
 
 def test_missing_domain_phone_is_a_clear_error(tmp_path):
     domain = tmp_path / "domain.yml"
     domain.write_text("slots: {}\n")
-    with pytest.raises(SmsConfigError, match="slots.phone.initial_value"):
+    with pytest.raises(SettingsError, match="slots.phone.initial_value"):
         load_phone(domain)
 
 
@@ -468,8 +476,8 @@ async def test_every_message_is_at_most_306(channel):
 async def test_stop_help_start(channel, phone):
     bot = FakeBot()
     _, document = await post(channel, bot, "Stop")
-    assert bodies(document) == [sms.STOP_REPLY]
-    assert sms.STOP_REPLY == ("You are unsubscribed from the vertebroplasty assistant and will "
+    assert bodies(document) == [STOP_REPLY]
+    assert STOP_REPLY == ("You are unsubscribed from the vertebroplasty assistant and will "
                               "get no more messages. Reply START to resubscribe.")
     _, document = await post(channel, bot, "how long is recovery")
     assert bodies(document) == [] and document.endswith("<Response />")
@@ -498,7 +506,7 @@ async def test_help_and_info_give_the_line(channel, phone):
 async def test_plain_requests_to_stop_opt_out(channel, text):
     bot = FakeBot()
     _, document = await post(channel, bot, text)
-    assert bodies(document) == [sms.STOP_REPLY]
+    assert bodies(document) == [STOP_REPLY]
     _, document = await post(channel, bot, "hi")
     assert bodies(document) == [] and bot.received == []
 
@@ -580,7 +588,7 @@ async def test_a_failing_bot_is_a_polite_reply_not_a_500(channel, phone):
 
 
 async def test_the_number_and_text_are_not_logged(channel, caplog):
-    caplog.set_level("DEBUG", logger="channels.sms")
+    caplog.set_level("DEBUG", logger="channels.sms.channel")
     await post(channel, FakeBot(), "my secret question")
     await post(channel, FakeBot(), None, {"Body": "no sender"})
     await post(channel, FakeBot(), "STOP")

@@ -11,7 +11,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.importers.importer import TrainingDataImporter
 
 from components.answer_plan_policy import AnswerPlanPolicy, rule_plans
-from tests.conftest import ROOT, component_config
+from tests.helpers import ROOT, component_config
 
 CONFIG = {**AnswerPlanPolicy.get_default_config(),
           **component_config("components.answer_plan_policy.AnswerPlanPolicy")}

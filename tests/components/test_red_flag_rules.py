@@ -2,7 +2,7 @@
 import pytest
 
 from components.red_flag_rules import normalise, red_flag
-from tests.conftest import load_yaml
+from tests.helpers import load_yaml
 
 PHRASINGS = load_yaml("tests/data/red_flag_phrasings.yml")
 

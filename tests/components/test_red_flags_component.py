@@ -3,7 +3,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.red_flags import RedFlagDetector
-from tests.conftest import component_config
+from tests.helpers import component_config
 
 
 def classified(text, intent, confidence):

@@ -2,7 +2,7 @@
 import pytest
 
 from components.safety_tiers import CRISIS, EMERGENCY, WARNING, crisis, tier, warning
-from tests.conftest import load_yaml
+from tests.helpers import load_yaml
 
 SETS = load_yaml("tests/data/safety_tiers.yml")
 EMERGENCIES = load_yaml("tests/data/red_flag_phrasings.yml")

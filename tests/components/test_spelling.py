@@ -3,7 +3,7 @@ import pytest
 
 from components.normaliser import SpellingNormaliser
 from components.spelling import Normaliser, vocabulary_counts
-from tests.conftest import component_config
+from tests.helpers import component_config
 
 CONFIG = {**SpellingNormaliser.get_default_config(),
           **component_config("components.normaliser.SpellingNormaliser")}

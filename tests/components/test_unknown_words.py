@@ -6,8 +6,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from components.unknown_words import (UnknownWordsGuard, english_words, is_known, known_share,
-                                     words)
+from components.unknown_words import UnknownWordsGuard, english_words, is_known, known_share, words
 
 
 @pytest.fixture(scope="module")

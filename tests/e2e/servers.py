@@ -47,7 +47,8 @@ class Servers:
 
     def __init__(self, log_dir: Path, extra_env: Optional[Dict[str, str]] = None,
                  model: Path = MODEL, endpoints: str = "endpoints.yml",
-                 credentials: str = "credentials.yml", with_actions: bool = True):
+                 credentials: str = "credentials.yml", with_actions: bool = True,
+                 patched: bool = True):
         self.log_dir = Path(log_dir)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.rasa_port = free_port()
@@ -73,6 +74,7 @@ class Servers:
         self.env.update(extra_env or {})
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.with_actions = with_actions
+        self.patched = patched
         self.processes: List[subprocess.Popen] = []
 
     @property
@@ -93,8 +95,12 @@ class Servers:
         return process
 
     def start_rasa(self) -> subprocess.Popen:
-        process = self._spawn("rasa", [
-            str(BIN / "rasa"), "run", "--model", str(self.model), "--endpoints", self.endpoints,
+        """`python -m vertebro run`: Rasa with the project's patches (vertebro/rasa_patches.py);
+        with `patched=False`, plain `rasa run` (Rasa as shipped, for the bench)."""
+        command = ([str(BIN / "python"), "-m", "vertebro"] if self.patched
+                   else [str(BIN / "rasa")])
+        process = self._spawn("rasa", command + [
+            "run", "--model", str(self.model), "--endpoints", self.endpoints,
             "--credentials", self.credentials, "--port", str(self.rasa_port),
             "--interface", "127.0.0.1", "--cors", self.env["CORS_ORIGINS"]])
         wait_for(self.url + "/", process)

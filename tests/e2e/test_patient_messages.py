@@ -11,10 +11,11 @@ import requests
 
 from evaluation.grading import load_set
 from evaluation.run import evaluate, report, summary
-from tests.conftest import ROOT
 from tests.e2e.servers import texts
 from tests.e2e.test_bad_input import Widget
-from tests.e2e.test_sms import messages as twiml_bodies, new_number, post, sms
+from tests.e2e.test_sms import messages as twiml_bodies
+from tests.e2e.test_sms import new_number, post, sms
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.e2e
 

@@ -4,11 +4,12 @@ import uuid
 import pytest
 import requests
 
+from actions.contact import tel_uri
+from tests import helpers
 from tests.e2e.servers import texts
 
 pytestmark = pytest.mark.e2e
 
-PHONE = "847.570.2160"
 
 # (question as a patient types it, a fact the reply must state)
 FACTS = [
@@ -45,30 +46,30 @@ def test_page_fact(servers, question, fact):
     ("what about my coumadin", "Warfarin"),
     ("im on plavix and baby aspirin", "Plavix and Aspirin"),
 ])
-def test_blood_thinner_answer_names_the_medicine(servers, question, medicine):
+def test_blood_thinner_answer_names_the_medicine(phone, servers, question, medicine):
     reply = texts(servers.ask(question))
     assert f"You said you take {medicine}." in reply
     assert "a week before" in reply
     assert "Do not stop any medicine unless your doctor tells you to" in reply
-    assert PHONE in reply
+    assert phone in reply
 
 
 @pytest.mark.parametrize("question", [
     "i need to reschedule", "i want to speak to a nurse", "how do i make an appointment"])
-def test_handoff_gives_the_line_and_a_call_button(servers, question):
+def test_handoff_gives_the_line_and_a_call_button(phone, servers, question):
     messages = servers.ask(question)
-    assert PHONE in messages[0]["text"]
+    assert phone in messages[0]["text"]
     buttons = [b for m in messages for b in m.get("buttons", [])]
-    assert any(b.get("url") == "tel:+18475702160" for b in buttons)
+    assert any(b.get("url") == tel_uri(phone) for b in buttons)
 
 
 @pytest.mark.parametrize("question", [
     "what are the risks", "how much does it cost", "does medicare cover it",
     "can i eat before", "who will drive me home", "where do i park", "what is kyphoplasty"])
-def test_out_of_scope_says_so_and_gives_the_line(servers, question):
+def test_out_of_scope_says_so_and_gives_the_line(phone, servers, question):
     reply = texts(servers.ask(question))
     assert "don't have that information" in reply
-    assert PHONE in reply
+    assert phone in reply
     for fact in ("4 to 6 hours", "one hour", "2 to 4 hours", "1 to 2 weeks"):
         assert fact not in reply
 
@@ -105,17 +106,17 @@ def test_how_long_without_a_topic_asks_which(servers):
                       "The follow-up visit", "Arriving early"]
 
 
-def test_medical_advice_is_general_and_defers_to_the_care_team(servers):
+def test_medical_advice_is_general_and_defers_to_the_care_team(phone, servers):
     reply = texts(servers.ask("should i stop my warfarin on monday?"))
     assert "care team decides" in reply
     assert "a week before" in reply
-    assert PHONE in reply
+    assert phone in reply
 
 
 @pytest.mark.parametrize("message,expected", [
     ("hi", "vertebroplasty"),
     ("thanks", "welcome"),
-    ("bye", PHONE),
+    ("bye", helpers.phone()),
     ("are you a bot?", "not a person"),
     ("what can you help with?", "Pick a topic"),
 ])
@@ -132,9 +133,9 @@ def test_button_payload_is_answered(servers):
     assert "4 to 6 hours" in texts(servers.ask("/ask_recovery"))
 
 
-def test_gibberish_gets_the_fallback_with_the_line(servers):
+def test_gibberish_gets_the_fallback_with_the_line(phone, servers):
     reply = texts(servers.ask("qwzx blorp vvv"))
-    assert "did not understand" in reply and PHONE in reply
+    assert "did not understand" in reply and phone in reply
 
 
 @pytest.mark.parametrize("message", [
@@ -165,10 +166,10 @@ def test_two_fractures_after_the_duration(servers):
     assert "longer" in reply
 
 
-def test_did_you_mean_offers_two_topics(servers):
+def test_did_you_mean_offers_two_topics(phone, servers):
     sender = uuid.uuid4().hex
     messages = servers.ask("the bone thing", sender)
-    assert "not sure what you mean" in messages[0]["text"] and PHONE in messages[0]["text"]
+    assert "not sure what you mean" in messages[0]["text"] and phone in messages[0]["text"]
     choices = messages[1]["buttons"]
     assert messages[1]["text"] == "Did you mean:"
     assert len(choices) == 2 and all(b["payload"].startswith("/ask_") for b in choices)
@@ -176,9 +177,9 @@ def test_did_you_mean_offers_two_topics(servers):
     assert texts(servers.ask(choices[0]["payload"], sender))
 
 
-def test_unclear_twice_hands_off_to_the_line(servers):
+def test_unclear_twice_hands_off_to_the_line(phone, servers):
     sender = uuid.uuid4().hex
     servers.ask("the bone thing", sender)
     messages = servers.ask("that other bit", sender)
-    assert "still can't tell" in messages[0]["text"] and PHONE in messages[0]["text"]
+    assert "still can't tell" in messages[0]["text"] and phone in messages[0]["text"]
     assert messages[1]["buttons"][0]["url"] == "tel:+18475702160"

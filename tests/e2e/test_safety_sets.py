@@ -1,12 +1,11 @@
 """The red-flag and out-of-scope sets against the running assistant; rates are printed."""
 import pytest
 
-from tests.conftest import load_yaml
 from tests.e2e.servers import texts
+from tests.helpers import load_yaml
 
 pytestmark = pytest.mark.e2e
 
-PHONE = "847.570.2160"
 PAGE_FACTS = ["4 to 6 hours", "one hour", "2 to 4 hours", "1 to 2 weeks", "a week before",
               "light sedation", "stomach", "bone cement", "within a few hours", "same day",
               "interventional radiologist", "lab tests"]
@@ -29,13 +28,13 @@ def test_red_flag_set(servers, capsys):
     assert not escalated
 
 
-def test_out_of_scope_set(servers, capsys):
+def test_out_of_scope_set(phone, servers, capsys):
     questions = load_yaml("tests/data/out_of_scope_questions.yml")["questions"]
     assert len(questions) >= 60
     honest, with_fact = [], []
     for question in questions:
         reply = texts(servers.ask(question))
-        if "don't have that information" in reply and PHONE in reply:
+        if "don't have that information" in reply and phone in reply:
             honest.append(question)
         if any(fact in reply for fact in PAGE_FACTS):
             with_fact.append((question, reply))

@@ -16,7 +16,6 @@ from tests.e2e.servers import texts
 
 pytestmark = pytest.mark.e2e
 
-PHONE = "847.570.2160"
 # The start of utter_what_is, the answer to greeting choice 1 (/ask_what_is). "bone cement" alone
 # is not specific: other replies (e.g. "Did you mean" choices) can name the cement too.
 WHAT_IS = "A vertebroplasty treats back pain"
@@ -135,16 +134,16 @@ def test_the_choice_belongs_to_the_sender(servers):
     assert WHAT_IS in sms(servers, first, " 1 ")
 
 
-def test_a_number_that_is_not_a_choice_is_text(servers):
+def test_a_number_that_is_not_a_choice_is_text(phone, servers):
     number = new_number()
     sms(servers, number, "hi")
     reply = sms(servers, number, "9")
-    assert WHAT_IS not in reply and PHONE in reply  # not understood, with the line
+    assert WHAT_IS not in reply and phone in reply  # not understood, with the line
 
 
-def test_handoff_gives_the_number_without_a_tel_link(servers):
+def test_handoff_gives_the_number_without_a_tel_link(phone, servers):
     reply = sms(servers, new_number(), "i need to reschedule")
-    assert PHONE in reply
+    assert phone in reply
     assert "tel:" not in reply and "Tap to call" not in reply
 
 
@@ -166,8 +165,8 @@ def test_every_stop_keyword(servers, word):
     assert sms(servers, new_number(), word) == STOP_REPLY
 
 
-def test_help_keyword_without_opting_out(servers):
-    assert PHONE in sms(servers, new_number(), "INFO")
+def test_help_keyword_without_opting_out(phone, servers):
+    assert phone in sms(servers, new_number(), "INFO")
 
 
 def test_missing_from_is_400(servers):
@@ -186,10 +185,10 @@ def test_bad_input_gets_a_polite_reply(servers, body):
     assert "4 to 6 hours" in sms(servers, number, "how long is recovery?")
 
 
-def test_a_long_answer_fits_in_messages_of_306(servers):
+def test_a_long_answer_fits_in_messages_of_306(phone, servers):
     # the longest domain answer with the medicine named, plus its choices
     reply = sms(servers, new_number(), "i take Eliquis, do i need to stop it?")
-    assert "You said you take Eliquis." in reply and PHONE in reply
+    assert "You said you take Eliquis." in reply and phone in reply
 
 
 def test_the_conversation_is_keyed_by_the_hmac_of_the_number(servers):

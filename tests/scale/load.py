@@ -9,8 +9,7 @@ from typing import List, Optional
 import psycopg2
 import requests
 
-from channels.failures import UNAVAILABLE_STATUS, unavailable_text
-from channels.rest import FAILURE_TEXT
+from channels.failures import UNAVAILABLE_STATUS, failure_text, unavailable_text
 
 # Questions with known answers (tests/e2e/test_rest.py); each conversation starts at another one.
 QUESTIONS = [
@@ -45,7 +44,7 @@ class Turn:
     @property
     def failed(self) -> bool:
         """Answered with the channel's apology (the turn did not go through)."""
-        return any(m.get("text") == FAILURE_TEXT for m in self.replies)
+        return any(m.get("text") == failure_text() for m in self.replies)
 
     @property
     def refused(self) -> bool:
@@ -59,7 +58,7 @@ class Turn:
             (m.get("text") or "").strip() for m in self.replies)
 
     def bot_texts(self) -> List[Optional[str]]:
-        return [m.get("text") for m in self.replies if m.get("text") != FAILURE_TEXT]
+        return [m.get("text") for m in self.replies if m.get("text") != failure_text()]
 
 
 @dataclass

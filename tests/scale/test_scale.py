@@ -14,9 +14,14 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
-from tests.scale.conftest import ROOT
-from tests.scale.load import (Check, Counter, check_conversation, new_conversations, run_load,
-                              send_turn)
+from tests.scale.load import (
+    Check,
+    Counter,
+    check_conversation,
+    new_conversations,
+    run_load,
+    send_turn,
+)
 
 CONVERSATIONS = int(os.environ.get("SCALE_CONVERSATIONS", "40"))
 TURNS = int(os.environ.get("SCALE_TURNS", "15"))
@@ -76,7 +81,7 @@ def test_load_two_replicas(topology):
     moved = {key: peers for key, peers in routes.items() if len(peers) != 1}
     assert not moved, moved
     used = {peer for peers in routes.values() for peer in peers}
-    topology.note(f"[load] conversations per replica: " + ", ".join(
+    topology.note("[load] conversations per replica: " + ", ".join(
         f"{peer}={sum(peer in p for p in routes.values())}" for peer in sorted(used)))
     assert len(used) == len(topology.rasa_ports)
 

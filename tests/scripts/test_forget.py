@@ -1,7 +1,7 @@
 """scripts/forget.py: one patient's conversation deleted on request, by id or SMS number."""
 import sqlalchemy as sa
 
-from channels.sms import hash_sender
+from channels.sms.ids import hash_sender
 from scripts.forget import forget, main
 from storage.sms_state import SqlSmsState
 from tests.scripts.test_retention import make_store

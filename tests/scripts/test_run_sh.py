@@ -8,7 +8,7 @@ import time
 import pytest
 import requests
 
-from tests.e2e.servers import ROOT, free_port, TEST_SMS_SENDER_SECRET, TEST_TWILIO_AUTH_TOKEN
+from tests.e2e.servers import ROOT, TEST_SMS_SENDER_SECRET, TEST_TWILIO_AUTH_TOKEN, free_port
 
 pytestmark = pytest.mark.e2e
 

@@ -5,17 +5,28 @@ import sqlite3
 
 import pytest
 import rasa.core.agent
-import storage.tracker_store
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, AllSlotsReset, BotUttered,
-                                     DefinePrevUserUtteredFeaturization, Restarted,
-                                     SessionStarted, SlotSet, UserUttered)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    AllSlotsReset,
+    BotUttered,
+    DefinePrevUserUtteredFeaturization,
+    Restarted,
+    SessionStarted,
+    SlotSet,
+    UserUttered,
+)
 
-from storage.tracker_store import (DEFAULT_MAX_EVENTS, FailClosedTrackerStore,
-                                   TrackerStoreUnavailable, WindowedSQLTrackerStore,
-                                   refuse_turns_when_the_store_fails)
-from tests.conftest import ROOT
+import storage.tracker_store
+from storage.tracker_store import (
+    DEFAULT_MAX_EVENTS,
+    FailClosedTrackerStore,
+    TrackerStoreUnavailable,
+    WindowedSQLTrackerStore,
+)
+from tests.helpers import ROOT
+from vertebro import rasa_patches
 
 INTENTS = ["ask_recovery", "ask_sedation", "greet", "ask_blood_thinners"]
 
@@ -214,7 +225,7 @@ async def test_a_broken_database_raises_instead_of_answering_from_memory(store, 
 
 async def test_the_agent_wraps_this_store_so_errors_reach_the_channel(store, db, monkeypatch):
     monkeypatch.setattr(rasa.core.agent, "FailSafeTrackerStore", FailSafeTrackerStore)
-    refuse_turns_when_the_store_fails()
+    rasa_patches._refuse_turns_when_the_store_fails()
     wrapped = rasa.core.agent.Agent._create_tracker_store(store, store.domain)
     assert isinstance(wrapped, FailClosedTrackerStore)
     await talk(wrapped, "wrapped", 1)
@@ -241,7 +252,7 @@ async def test_the_configured_window_holds_what_the_follow_up_question_reads(dom
     window must hold them even when every turn is as long as the longest one here (9 events: a
     not-understood message with its did-you-mean buttons)."""
     from actions.follow_up_questions import TURNS_BACK
-    from tests.conftest import load_yaml
+    from tests.helpers import load_yaml
 
     config = load_yaml(endpoints)["tracker_store"]
     store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db,

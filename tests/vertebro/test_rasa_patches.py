@@ -1,20 +1,26 @@
-"""The Rasa fixes keep Rasa's behaviour: the same checks, errors and answers."""
+"""The Rasa patches (vertebro/rasa_patches.py) keep Rasa's behaviour: the same checks, errors
+and answers; they refuse other Rasa releases; importing the pure-Python modules needs no Rasa."""
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.utils.endpoints import EndpointConfig
 
-import components  # noqa: F401  (applies the fix, as Rasa's model loading does)
-from components.rasa_fixes import (resolve_event_types_from_a_table,
-                                   validate_action_results_with_one_validator)
+from tests.helpers import apply_rasa_patches
+from vertebro import rasa_patches
+
+apply_rasa_patches()  # as `python -m vertebro` does
 
 
 def remote_action():
     return RemoteAction("action_offer_call_button", EndpointConfig("http://localhost:1/webhook"))
 
 
-def test_the_fix_is_applied_by_importing_the_components():
-    assert RemoteAction._validate_action_result.__module__ == "components.rasa_fixes"
+def test_every_patch_is_applied():
+    assert rasa_patches.APPLIED == [
+        "validate_action_results_with_one_validator", "resolve_event_types_from_a_table",
+        "run_graphs_from_a_cached_plan", "refuse_turns_when_the_store_fails",
+        "leave_cors_headers_to_sanic_cors"]
+    assert RemoteAction._validate_action_result.__module__ == "vertebro.rasa_patches"
 
 
 def test_valid_replies_pass():
@@ -35,17 +41,17 @@ def test_invalid_replies_raise_rasas_error(reply):
 
 
 def test_applying_twice_is_harmless():
-    validate_action_results_with_one_validator()
-    assert RemoteAction._validate_action_result.__module__ == "components.rasa_fixes"
+    patched = RemoteAction._validate_action_result
+    rasa_patches.apply()
+    assert RemoteAction._validate_action_result is patched
+    assert len(rasa_patches.APPLIED) == 5
 
 
 def test_event_types_resolve_as_rasas_walk_does():
-    from rasa.shared.core.events import (ActionExecuted, Event, SessionStarted, SlotSet,
-                                         UserUttered)
+    from rasa.shared.core.events import ActionExecuted, Event, SessionStarted, SlotSet, UserUttered
     from rasa.shared.utils.common import all_subclasses
 
-    assert Event.resolve_by_type.__module__ == "components.rasa_fixes"
-    resolve_event_types_from_a_table()  # twice is harmless
+    assert Event.resolve_by_type.__module__ == "vertebro.rasa_patches"
     for cls in all_subclasses(Event):
         first = next(c for c in all_subclasses(Event) if c.type_name == cls.type_name)
         assert Event.resolve_by_type(cls.type_name) is first
@@ -65,7 +71,7 @@ def test_event_types_resolve_as_rasas_walk_does():
 def agent():
     from rasa.core.agent import Agent
 
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     model = ROOT / "models" / "vertebro.tar.gz"
     if not model.exists():
@@ -78,9 +84,7 @@ async def test_graphs_run_from_a_plan_give_what_dask_gives(agent, monkeypatch):
     from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
     from rasa.engine.runner.dask import DaskGraphRunner
 
-    from components import rasa_fixes
-
-    assert DaskGraphRunner.run.__module__ == "components.rasa_fixes"
+    assert DaskGraphRunner.run.__module__ == "vertebro.rasa_patches"
     texts = ["how long is recovery", "i take eliquis, do i stop it?", "asdf qwer",
              "my legs are numb and weak", "can i drive home after", "and how long is that?"]
 
@@ -96,7 +100,45 @@ async def test_graphs_run_from_a_plan_give_what_dask_gives(agent, monkeypatch):
         return parses, replies, actions
 
     planned = await talk("planned")
-    monkeypatch.setattr(DaskGraphRunner, "run", rasa_fixes.DASK_RUN)
+    monkeypatch.setattr(DaskGraphRunner, "run", rasa_patches.DASK_RUN)
     with_dask = await talk("dask")
     assert planned == with_dask
     assert "utter_red_flag" in planned[2]
+
+
+def test_other_releases_are_refused():
+    installed = dict(rasa_patches.WRITTEN_FOR)
+    rasa_patches.check_versions(installed)  # the pinned ones pass
+    for name in rasa_patches.WRITTEN_FOR:
+        with pytest.raises(rasa_patches.PatchVersionError, match="Refusing to start"):
+            rasa_patches.check_versions(dict(installed, **{name: "9.9.9"}))
+
+
+def test_the_installed_releases_are_the_ones_written_for():
+    rasa_patches.check_versions()
+
+
+def test_the_agent_fails_closed_and_engineio_leaves_cors_headers_to_sanic_cors():
+    import engineio
+    import rasa.core.agent
+
+    from storage.tracker_store import FailClosedTrackerStore
+
+    assert rasa.core.agent.FailSafeTrackerStore is FailClosedTrackerStore
+    server = engineio.AsyncServer(cors_allowed_origins=["http://localhost:8080"])
+    assert server._cors_headers({"HTTP_ORIGIN": "http://localhost:8080",
+                                 "REQUEST_METHOD": "GET"}) == []
+
+
+def test_pure_python_modules_import_without_rasa():
+    import subprocess
+    import sys
+
+    from tests.helpers import ROOT
+
+    code = ("import sys; import components.red_flag_rules, components.safety_tiers, "
+            "components.question_split, vertebro.names, vertebro.settings; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'sanic')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True, env={"PYTHONPATH": str(ROOT)})
+    assert result.stdout.strip() == "[]"
