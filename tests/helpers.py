@@ -1,5 +1,6 @@
 """What tests import: project paths, YAML and config readers, the domain, event and tracker
-builders for the custom actions (as in RasaHQ's financial-demo), and the Rasa patches for
+builders for the custom actions (as in RasaHQ's financial-demo), the page's facts (from
+tests/data/allowed_facts.yml: tests never write a fact themselves), and the Rasa patches for
 tests that run Rasa in-process. Fixtures live in the conftest.py files and call these.
 """
 from functools import lru_cache
@@ -12,6 +13,7 @@ from vertebro import settings
 from vertebro.names import REST_CHANNEL
 
 ROOT = Path(__file__).resolve().parent.parent
+FACTS_FILE = "tests/data/allowed_facts.yml"
 
 # Short kiosk timeouts so the idle reset can be watched in a browser test.
 KIOSK_IDLE_SECONDS = 4
@@ -39,6 +41,34 @@ def domain() -> Dict[str, Any]:
 
 def phone() -> str:
     return settings.phone()
+
+
+# --- the page's facts (docs/changing-a-fact.md) -------------------------------------------
+
+@lru_cache(maxsize=1)
+def allowed_facts() -> Dict[str, Any]:
+    """tests/data/allowed_facts.yml: `facts` (key, phrase, page, topic) and `safety`."""
+    return load_yaml(FACTS_FILE)
+
+
+def page_facts() -> List[Dict[str, Any]]:
+    return allowed_facts()["facts"]
+
+
+def fact(key: str) -> str:
+    """The words the answers use for one fact of the page, e.g. fact("recovery") is the
+    recovery time as utter_recovery states it."""
+    for entry in page_facts():
+        if entry["key"] == key:
+            return entry["phrase"]
+    raise KeyError(f"no fact {key!r} in {FACTS_FILE}: {sorted(e['key'] for e in page_facts())}")
+
+
+def all_fact_phrases() -> List[str]:
+    """Every fact each answer of one topic gives (times, spans, counts), for checks that an
+    answer gives none of them (out of scope, a cleared screen, redaction). Leaves out the
+    phone line, which any answer may give (`in_any_answer`)."""
+    return [entry["phrase"] for entry in page_facts() if not entry.get("in_any_answer")]
 
 
 def apply_rasa_patches() -> None:

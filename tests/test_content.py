@@ -1,15 +1,19 @@
-"""Guards on what the assistant says: facts from the page only, plain words, one phone number."""
+"""Guards on what the assistant says: facts from the page only, each in the answers of its topic
+and no others, plain words, one phone number."""
+import copy
 import os
 import re
 import subprocess
 from pathlib import Path
+from typing import Any, Dict, Iterator, List, Set, Tuple
 
 import pytest
 import textstat
 
-from tests.helpers import ROOT, load_yaml
+from actions.follow_up_questions import TOPIC_OF_ANSWER
+from tests.helpers import ROOT, allowed_facts, fact
 
-FACTS = load_yaml("tests/data/allowed_facts.yml")
+FACTS = allowed_facts()
 PAGE_IN_SHARED = Path("shared", "source", "vertebroplasty-page.txt")
 NUMBER_WORDS = r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|" \
                r"thirty|forty|fifty|hundred|half|couple|several|once|twice|first|second|third)\b"
@@ -45,10 +49,166 @@ def source_page() -> Path:
     return found[0]
 
 
+# Responses that may state facts of other topics, and why. Any other response may state only the
+# facts whose `topic` (tests/data/allowed_facts.yml) names it.
+COMPOSERS = {
+    "utter_how_long": "answers a bare 'how long?' for the topic of the last answer: the "
+                      "variation for how_long_topic T stands for T's answer (HOW_LONG_ANSWER), "
+                      "so it must state all of that answer's facts and no others",
+    "utter_medical_advice": "with a medicine named, it gives the blood-thinner fact of "
+                            "utter_blood_thinners before saying the care team decides",
+}
+MEDICAL_ADVICE_MAY_STATE = {"utter_blood_thinners"}
+# how_long_topic value -> the answer its utter_how_long variation stands for (utter_<value>
+# unless listed; actions/follow_up_questions.py maps answers to these values).
+HOW_LONG_ANSWER = {"procedure": "utter_procedure_duration"}
+
+
+def is_english(variation: Dict[str, Any]) -> bool:
+    """Not a variation for another language (conditioned on a `language` slot, issue 14)."""
+    return all(c.get("name") != "language" or c.get("value") in (None, "en")
+               for c in variation.get("condition") or [])
+
+
+def condition_value(variation: Dict[str, Any], slot: str):
+    for condition in variation.get("condition") or []:
+        if condition.get("name") == slot:
+            return condition.get("value")
+    return None
+
+
+def english_variations(domain, phone) -> Iterator[Tuple[str, Dict[str, Any], str]]:
+    """(response name, variation, its text as a patient reads it) for every English variation."""
+    for name, variations in domain["responses"].items():
+        for variation in variations:
+            if is_english(variation):
+                text = variation.get("text", "")
+                yield name, variation, text.replace("{phone}", phone).replace(
+                    "{medication}", "Eliquis")
+
+
+def speaks_for(name: str, variation: Dict[str, Any]) -> Tuple[Set[str], Set[str]]:
+    """(answers whose facts this variation must state, answers whose facts it may state)."""
+    if name not in COMPOSERS:
+        return {name}, {name}
+    if name == "utter_how_long":
+        value = condition_value(variation, "how_long_topic")
+        if value is None:  # "How long for which part?"
+            return set(), set()
+        answer = HOW_LONG_ANSWER.get(value, f"utter_{value}")
+        return {answer}, {answer}
+    assert name == "utter_medical_advice", f"COMPOSERS names {name}: say what it may state"
+    return {name}, {name} | MEDICAL_ADVICE_MAY_STATE
+
+
+def states(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def topic_problems(domain, facts: List[Dict[str, Any]], phone: str) -> List[str]:
+    """What is wrong between the facts file and the answers: a fact no longer given by an answer
+    of its topic, or a fact given by an answer of another topic. Empty when all is well."""
+    problems = [f"{name}: in COMPOSERS but not a response of the domain" for name in COMPOSERS
+                if name not in domain["responses"]]
+    responses = domain["responses"]
+    for entry in facts:
+        for answer in entry["topic"]:
+            if not any(is_english(v) for v in responses.get(answer, [])):
+                problems.append(f"{entry['key']}: its topic {answer} is not an English response "
+                                f"of the domain")
+    for value in domain["slots"]["how_long_topic"]["values"]:
+        answer = HOW_LONG_ANSWER.get(value, f"utter_{value}")
+        if TOPIC_OF_ANSWER.get(answer) != value:
+            problems.append(f"how_long_topic {value}: {answer} is not the answer for it")
+        if not any(condition_value(v, "how_long_topic") == value
+                   for v in responses.get("utter_how_long", []) if is_english(v)):
+            problems.append(f"how_long_topic {value}: no utter_how_long variation")
+    for name, variation, text in english_variations(domain, phone):
+        must, may = speaks_for(name, variation)
+        for entry in facts:
+            topic = set(entry["topic"])
+            said = states(text, entry["phrase"])
+            # The line is required of the answers its topic names, not of those standing in.
+            required = {name} if entry.get("in_any_answer") else must
+            if topic & required and not said:
+                problems.append(f"{name} does not state {entry['key']} "
+                                f"({entry['phrase']!r}): {text!r}")
+            if said and not topic & may and not entry.get("in_any_answer"):
+                problems.append(f"{name} states {entry['key']} ({entry['phrase']!r}) of "
+                                f"{sorted(topic)}: {text!r}")
+    return problems
+
+
+def page_problems(facts: List[Dict[str, Any]], page_text: str) -> List[str]:
+    """Facts whose `page` quote is not on the page (whitespace as on the page does not count)."""
+    page = " ".join(page_text.split())
+    return [f"{entry['key']}: {entry['page']!r} is not on the page" for entry in facts
+            if " ".join(entry["page"].split()) not in page]
+
+
 def test_the_page_states_every_allowed_fact():
-    page = " ".join(source_page().read_text(encoding="utf-8").split())
-    for fact in FACTS["facts"]:
-        assert fact["page"] in page, fact
+    assert page_problems(FACTS["facts"], source_page().read_text(encoding="utf-8")) == []
+
+
+def test_every_fact_is_in_the_answers_of_its_topic_and_no_others(domain, phone):
+    assert topic_problems(domain, FACTS["facts"], phone) == []
+
+
+def test_every_fact_has_a_key_phrase_page_and_topic():
+    keys = [entry["key"] for entry in FACTS["facts"]]
+    assert len(keys) == len(set(keys)), keys
+    for entry in FACTS["facts"]:
+        assert entry["phrase"] and entry["page"] and entry["topic"], entry
+
+
+def changed(domain, response: str, old: str, new: str):
+    """A copy of the domain with `old` replaced by `new` in every English variation of
+    `response` (domain.yml itself is never touched)."""
+    broken = copy.deepcopy(domain)
+    for variation in broken["responses"][response]:
+        if is_english(variation):
+            variation["text"] = variation["text"].replace(old, new)
+    return broken
+
+
+def test_the_reverse_check_catches_a_fact_no_answer_gives(domain, phone):
+    """The follow-up changed in the answer but not in the facts file, or an answer removed."""
+    follow_up = fact("follow_up")
+    broken = changed(domain, "utter_follow_up", follow_up, "2 to 3 weeks")
+    assert [p for p in topic_problems(broken, FACTS["facts"], phone)
+            if p.startswith("utter_follow_up does not state follow_up")]
+    broken = changed(domain, "utter_how_long", fact("arrival"), "3 to 5 hours")
+    assert [p for p in topic_problems(broken, FACTS["facts"], phone)
+            if p.startswith("utter_how_long does not state arrival")]
+    broken = copy.deepcopy(domain)
+    del broken["responses"]["utter_recovery"]
+    assert "recovery: its topic utter_recovery is not an English response of the domain" \
+        in topic_problems(broken, FACTS["facts"], phone)
+
+
+def test_the_reverse_check_catches_a_fact_in_the_wrong_answer(domain, phone):
+    recovery = fact("recovery")
+    for response in ("utter_cement", "utter_medical_advice"):
+        broken = copy.deepcopy(domain)
+        [variation, *_] = [v for v in broken["responses"][response] if is_english(v)]
+        variation["text"] += f" Recovery takes {recovery}."
+        assert [p for p in topic_problems(broken, FACTS["facts"], phone)
+                if p.startswith(f"{response} states recovery")], response
+    broken = copy.deepcopy(domain)
+    for variation in broken["responses"]["utter_how_long"]:
+        if condition_value(variation, "how_long_topic") == "cement" and is_english(variation):
+            variation["text"] += f" Recovery takes {recovery}."
+    assert [p for p in topic_problems(broken, FACTS["facts"], phone)
+            if p.startswith("utter_how_long states recovery")]
+    # ... while the blood-thinner fact in the medical-advice answer is allowed (COMPOSERS).
+    assert topic_problems(domain, FACTS["facts"], phone) == []
+
+
+def test_the_page_check_catches_a_quote_the_page_no_longer_has():
+    page = source_page().read_text(encoding="utf-8")
+    quote = next(e["page"] for e in FACTS["facts"] if e["key"] == "arrival")
+    assert page_problems(FACTS["facts"], page.replace("2-4 hours", "3-5 hours")) == [
+        f"arrival: {quote!r} is not on the page"]
 
 
 def test_every_number_and_time_span_is_on_the_page(domain, phone):
