@@ -8,6 +8,11 @@
  * - "Start over", or no activity for KIOSK_IDLE_SECONDS followed by an unanswered
  *   "Are you still there?" for KIOSK_WARN_SECONDS, clears the screen and starts a new
  *   conversation with a new id. Answers still on their way for the old conversation are dropped.
+ * - Languages: the "Español" / "English" button switches the kiosk's own texts (elements with
+ *   data-i18n, and the texts below; <html lang> follows) and sends that word to the bot as a
+ *   normal message: the bot switches the conversation's language and greets in it (answers
+ *   come from the server in the conversation's language). A new conversation ("Start over" or
+ *   the idle reset: the next patient) starts in English. Topic payloads never change.
  */
 (function () {
   "use strict";
@@ -17,7 +22,54 @@
   var IDLE_MS = 1000 * (Number(config.kioskIdleSeconds) || 120);
   var WARN_MS = 1000 * (Number(config.kioskWarnSeconds) || 20);
   var TIMEOUT_MS = 30000;
-  var TROUBLE = "Sorry, the helper is not working right now. Please ask the front desk.";
+  // What the language button sends: the bot's contract (a whole message "Español"/"English").
+  var SWITCH_WORD = { en: "English", es: "Español" };
+  // The English of the page's data-i18n texts is the HTML's own (read at start); the Spanish,
+  // and both languages of the script's texts, are here. Spanish drafted by the translator
+  // helper (/work/es-staging/interface_es.yml): NOT YET REVIEWED by a qualified medical
+  // translator (docs/translation-review.md).
+  var TEXT = {
+    en: {
+      trouble: "Sorry, the helper is not working right now. Please ask the front desk.",
+      youAsked: "You asked: ",
+      answer: "Answer: ",
+      moreAboutThis: "More about this",
+      looking: "Looking for the answer…",
+      seconds: "seconds.",
+      second: "second."
+    },
+    es: {
+      title: "Preguntas sobre su vertebroplastia",
+      startOver: "Empezar de nuevo",
+      tapATopic: "Toque un tema",
+      topicWhatIs: "¿Qué es?",
+      topicArrival: "Cuándo llegar",
+      topicBloodThinners: "Anticoagulantes",
+      topicDuration: "Cuánto dura",
+      topicSedation: "¿Estaré consciente?",
+      topicRecovery: "Recuperación",
+      topicPainRelief: "Alivio del dolor",
+      topicFollowUp: "Cita de seguimiento",
+      topicScheduling: "Hacer una cita",
+      answers: "Respuestas",
+      welcome: "Toque un tema o escriba su pregunta abajo. Este es un asistente de " +
+        "computadora, no una persona.",
+      typeYourQuestion: "Escriba su pregunta",
+      ask: "Preguntar",
+      privacy: "Otras personas usan esta pantalla. Se borra sola cuando usted termina.",
+      stillThere: "¿Sigue ahí?",
+      idleBefore: "Para proteger su privacidad, la pantalla se va a borrar en",
+      stillHere: "Sí, sigo aquí",
+      trouble: "Lo siento, el asistente no funciona en este momento. Por favor, pregunte en " +
+        "la recepción.",
+      youAsked: "Usted preguntó: ",
+      answer: "Respuesta: ",
+      moreAboutThis: "Más sobre este tema",
+      looking: "Buscando la respuesta…",
+      seconds: "segundos.",
+      second: "segundo."
+    }
+  };
 
   var log = document.getElementById("log");
   var welcome = document.getElementById("welcome");
@@ -26,6 +78,14 @@
   var input = document.getElementById("question");
   var dialog = document.getElementById("idle");
   var secondsLeft = document.getElementById("idle-seconds");
+  var secondsUnit = document.getElementById("idle-unit");
+  var languageButton = document.getElementById("language");
+  var translated = Array.prototype.slice.call(document.querySelectorAll("[data-i18n]"));
+  translated.forEach(function (node) {
+    TEXT.en[node.getAttribute("data-i18n")] = node.textContent;
+  });
+  TEXT.en.title = document.title;
+  var language = "en";
 
   var conversation = null;     // the sender id: memory only
   var pending = [];            // requests in flight, aborted when the screen is cleared
@@ -49,6 +109,29 @@
       hex.slice(20)].join("-");
   }
 
+  function tr(key) { return TEXT[language][key]; }
+
+  // Every kiosk text in `lang`; the button names the other language, in that language.
+  function setLanguage(lang) {
+    language = lang === "es" ? "es" : "en";
+    document.documentElement.lang = language;
+    document.title = tr("title");
+    translated.forEach(function (node) {
+      var value = tr(node.getAttribute("data-i18n"));
+      if (typeof value === "string" && node.textContent !== value) { node.textContent = value; }
+    });
+    showSeconds(warningSince === null ? Math.ceil(WARN_MS / 1000)
+      : Number(secondsLeft.textContent));
+    var target = language === "es" ? "en" : "es";
+    languageButton.textContent = SWITCH_WORD[target];
+    languageButton.setAttribute("lang", target);
+  }
+
+  function showSeconds(seconds) {
+    secondsLeft.textContent = String(seconds);
+    secondsUnit.textContent = tr(seconds === 1 ? "second" : "seconds");
+  }
+
   function startConversation() {
     pending.forEach(function (request) { request.abort(); });
     conversation = newId();
@@ -60,6 +143,7 @@
     input.value = "";
     statusLine.textContent = "";
     closeWarning();
+    setLanguage("en");  // the next patient starts in English, as the new conversation does
     log.scrollTop = 0;
     window.scrollTo(0, 0);
     lastActivity = Date.now();
@@ -74,7 +158,7 @@
     entry.className = "entry " + kind;
     var label = document.createElement("span");
     label.className = "visually-hidden";
-    label.textContent = kind === "question" ? "You asked: " : "Answer: ";
+    label.textContent = tr(kind === "question" ? "youAsked" : "answer");
     var body = document.createElement("p");
     body.textContent = text;
     entry.appendChild(label);
@@ -99,7 +183,7 @@
     var group = document.createElement("div");
     group.className = "follow-ups";
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "More about this");
+    group.setAttribute("aria-label", tr("moreAboutThis"));
     usable.forEach(function (button) {
       var element = document.createElement("button");
       element.type = "button";
@@ -119,7 +203,7 @@
       addButtons(entry, message.buttons);
       if (!first) { first = entry; }
     });
-    if (!first) { addEntry("answer", TROUBLE); }
+    if (!first) { addEntry("answer", tr("trouble")); }
     (first || log.lastElementChild).scrollIntoView({ block: "start", behavior: "smooth" });
   }
 
@@ -131,7 +215,7 @@
     pending.push(request);
     removeOldFollowUps();
     addEntry("question", shownAs || text).scrollIntoView({ block: "start" });
-    statusLine.textContent = "Looking for the answer…";
+    statusLine.textContent = tr("looking");
     var timer = window.setTimeout(function () { request.abort(); }, TIMEOUT_MS);
     fetch(WEBHOOK, {
       method: "POST",
@@ -158,7 +242,7 @@
       lastActivity = Date.now();  // reading time counts from the answer
     }, function () {
       if (sender !== conversation) { return; }
-      addEntry("answer", TROUBLE);
+      addEntry("answer", tr("trouble"));
     }).then(function () {
       window.clearTimeout(timer);
       var index = pending.indexOf(request);
@@ -170,7 +254,7 @@
   // --- idle reset -----------------------------------------------------------------------
   function showWarning() {
     warningSince = Date.now();
-    secondsLeft.textContent = String(Math.ceil(WARN_MS / 1000));
+    showSeconds(Math.ceil(WARN_MS / 1000));
     if (!dialog.open) {
       if (typeof dialog.showModal === "function") { dialog.showModal(); } else { dialog.setAttribute("open", ""); }
     }
@@ -196,7 +280,7 @@
       if (left <= 0) {
         startConversation();
       } else {
-        secondsLeft.textContent = String(Math.ceil(left / 1000));
+        showSeconds(Math.ceil(left / 1000));
       }
     } else if (now - lastActivity >= IDLE_MS) {
       if (isPristine()) {
@@ -222,6 +306,11 @@
   document.getElementById("start-over").addEventListener("click", function () {
     startConversation();
     input.blur();
+  });
+  languageButton.addEventListener("click", function () {
+    var lang = language === "es" ? "en" : "es";
+    setLanguage(lang);
+    ask(SWITCH_WORD[lang]);
   });
   document.getElementById("still-here").addEventListener("click", activity);
   dialog.addEventListener("cancel", function (event) { event.preventDefault(); activity(); });
