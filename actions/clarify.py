@@ -11,41 +11,21 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import offer_call_button
+from actions.labels import labels
 from vertebro.names import FALLBACK_INTENT
 
-# Topics we may suggest, as a patient would say them.
-TOPIC_TITLES = {
-    "ask_what_is": "What a vertebroplasty is",
-    "ask_prepare": "How to get ready",
-    "ask_during": "What happens during it",
-    "ask_after": "What to expect after",
-    "ask_who_performs": "Who does it",
-    "ask_arrival": "When to arrive",
-    "ask_imaging": "Scans before the procedure",
-    "ask_blood_thinners": "Blood thinners",
-    "ask_procedure_duration": "How long the procedure takes",
-    "ask_multiple_fractures": "More than one broken bone",
-    "ask_sedation": "Sedation and pain",
-    "ask_positioning": "How you will lie",
-    "ask_incision_needle": "The cut and the needle",
-    "ask_cement": "The bone cement",
-    "ask_procedure_end": "The end of the procedure",
-    "ask_recovery": "Recovery and going home",
-    "ask_pain_relief": "Pain relief",
-    "ask_follow_up": "The follow-up visit",
-    "contact_scheduling": "Scheduling or a person",
-}
 MIN_SUGGESTION_CONFIDENCE = 0.05
-CHOICES_LABEL = "Did you mean:"
 
 
-def suggested_intents(tracker: Tracker, count: int = 2) -> List[Text]:
-    """The likeliest topics for the latest message, best first."""
+def suggested_intents(tracker: Tracker, domain: Dict[Text, Any], count: int = 2) -> List[Text]:
+    """The likeliest topics we may suggest (those utter_labels names) for the latest message,
+    best first."""
+    topics = labels(tracker, domain)["topics"]
     ranking = tracker.latest_message.get("intent_ranking") or []
     found = []
     for entry in ranking:
         name = entry.get("name")
-        if (name in TOPIC_TITLES and name not in found
+        if (name in topics and name not in found
                 and (entry.get("confidence") or 0) >= MIN_SUGGESTION_CONFIDENCE):
             found.append(name)
     return found[:count]
@@ -64,12 +44,12 @@ def previous_user_intent(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def assess(tracker: Tracker) -> Text:
+def assess(tracker: Tracker, domain: Dict[Text, Any]) -> Text:
     """again | unknown_words | suggest: which kind of "not sure" answer fits."""
     if previous_user_intent(tracker) == FALLBACK_INTENT:
         return "again"
     intent = tracker.latest_message.get("intent") or {}
-    if intent.get("unknown_words") or not suggested_intents(tracker):
+    if intent.get("unknown_words") or not suggested_intents(tracker, domain):
         return "unknown_words"
     return "suggest"
 
@@ -80,7 +60,7 @@ class ActionAssessUnclear(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return [SlotSet("unclear", assess(tracker))]
+        return [SlotSet("unclear", assess(tracker, domain))]
 
 
 class ActionOfferChoices(Action):
@@ -92,9 +72,10 @@ class ActionOfferChoices(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if tracker.get_slot("unclear") == "suggest":
-            buttons = [{"title": TOPIC_TITLES[name], "payload": f"/{name}"}
-                       for name in suggested_intents(tracker)]
-            dispatcher.utter_message(text=CHOICES_LABEL, buttons=buttons)
+            label = labels(tracker, domain)
+            buttons = [{"title": label["topics"][name], "payload": f"/{name}"}
+                       for name in suggested_intents(tracker, domain)]
+            dispatcher.utter_message(text=label["did_you_mean"], buttons=buttons)
         else:
             offer_call_button(dispatcher, tracker, domain)
         return []

@@ -27,7 +27,8 @@ def tel_uri(phone: Text) -> Text:
     return f"tel:+{digits}"
 
 
-def call_button(phone: Text) -> Dict[Text, Text]:
-    """A button that dials the line on a phone, shown on channels that can render links."""
-    return {"title": f"Call {phone}", "type": "web_url", "url": tel_uri(phone),
+def call_button(phone: Text, title: Text = "Call {phone}") -> Dict[Text, Text]:
+    """A button that dials the line on a phone, shown on channels that can render links.
+    `title` is the label from domain.yml (actions/labels.py), with {phone}."""
+    return {"title": title.format(phone=phone), "type": "web_url", "url": tel_uri(phone),
             "payload": tel_uri(phone)}

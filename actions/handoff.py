@@ -9,10 +9,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.contact import call_button, phone_number
+from actions.labels import labels
 from vertebro.names import TAP_TO_CALL_CHANNELS
-
-# A label for the button, not an answer: the answer with the number came just before it.
-CALL_PROMPT = "Tap to call:"
 
 
 def offer_call_button(dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -23,8 +21,10 @@ def offer_call_button(dispatcher: CollectingDispatcher, tracker: Tracker,
     screen with no phone, so its answers say "or ask the front desk" instead.
     """
     if tracker.get_latest_input_channel() in TAP_TO_CALL_CHANNELS:
-        dispatcher.utter_message(text=CALL_PROMPT,
-                                 buttons=[call_button(phone_number(tracker, domain))])
+        # A label for the button, not an answer: the answer with the number came just before.
+        label = labels(tracker, domain)
+        dispatcher.utter_message(text=label["call_prompt"], buttons=[
+            call_button(phone_number(tracker, domain), label["call_button"])])
 
 
 class ActionOfferCallButton(Action):

@@ -7,6 +7,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from vertebro.names import LANGUAGE_SLOT
+
 PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "spacy" / "medication_patterns.txt"
 
 
@@ -22,6 +24,9 @@ def canonical_names() -> Dict[Text, Text]:
     return names
 
 
+AND = {"en": "and", "es": "y"}  # joins two names in the conversation's language
+
+
 def named_medication(tracker: Tracker) -> Optional[Text]:
     """The medicine named in the latest message, in its usual spelling, or None."""
     found = []
@@ -33,7 +38,8 @@ def named_medication(tracker: Tracker) -> Optional[Text]:
         return None
     if len(found) == 1:
         return found[0]
-    return ", ".join(found[:-1]) + " and " + found[-1]
+    word = AND.get(tracker.get_slot(LANGUAGE_SLOT) or "en", AND["en"])
+    return ", ".join(found[:-1]) + f" {word} " + found[-1]
 
 
 class ActionIdentifyMedication(Action):
@@ -47,4 +53,6 @@ class ActionIdentifyMedication(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        return [SlotSet("medication", named_medication(tracker))]
+        medication = named_medication(tracker)
+        return [SlotSet("medication", medication),
+                SlotSet("medication_named", medication is not None)]

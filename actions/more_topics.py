@@ -5,16 +5,17 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clarify import TOPIC_TITLES
+from actions.labels import labels
 
 # The parse-data key and limit the NLU and the policy use (vertebro/names.py, config.yml).
 QUESTIONS = "questions"
 ANSWERED = 3
 
 
-def remaining_topics(tracker: Tracker, answered: int = ANSWERED) -> List[Text]:
+def remaining_topics(tracker: Tracker, titles: Dict[Text, Text],
+                     answered: int = ANSWERED) -> List[Text]:
     questions = tracker.latest_message.get(QUESTIONS) or []
-    return [q for q in dict.fromkeys(questions[answered:]) if q in TOPIC_TITLES]
+    return [q for q in dict.fromkeys(questions[answered:]) if q in titles]
 
 
 class ActionOfferMoreTopics(Action):
@@ -23,8 +24,9 @@ class ActionOfferMoreTopics(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        topics = remaining_topics(tracker)
+        titles = labels(tracker, domain)["topics"]
+        topics = remaining_topics(tracker, titles)
         if topics:
             dispatcher.utter_message(response="utter_more_topics", buttons=[
-                {"title": TOPIC_TITLES[name], "payload": f"/{name}"} for name in topics])
+                {"title": titles[name], "payload": f"/{name}"} for name in topics])
         return []

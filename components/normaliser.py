@@ -15,9 +15,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.languages import SPANISH
 from components.model_files import load_json, save_json
 from components.spelling import Normaliser, vocabulary_counts
-from vertebro.names import ORIGINAL_TEXT
+from vertebro.names import MESSAGE_LANGUAGE, ORIGINAL_TEXT
 
 COUNTS_FILE = "vocabulary_counts.json"
 
@@ -69,7 +70,9 @@ class SpellingNormaliser(GraphComponent):
             text = message.get(TEXT)
             if not text or text.startswith("/"):  # button payloads
                 continue
-            normalised = self.normaliser.normalise(text)
+            language = message.get(MESSAGE_LANGUAGE) or {}
+            spanish = language.get("name") == SPANISH and language.get("confidence", 0) >= 0.5
+            normalised = self.normaliser.normalise(text, spanish=spanish)
             if normalised != text:
                 message.set(ORIGINAL_TEXT, text, add_to_output=True)
                 message.set(TEXT, normalised)

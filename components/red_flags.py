@@ -23,12 +23,15 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components import safety_es
+from components.languages import ENGLISH
 from components.red_flag_rules import clearly_not_urgent, red_flag
 from components.safety_tiers import doubtful_tier, tier
 from vertebro.names import (
     CRISIS,
     EMERGENCY,
     FALLBACK_INTENT,
+    MESSAGE_LANGUAGE,
     ORIGINAL_TEXT,
     QUESTIONS,
     SAFETY_INTENTS,
@@ -37,11 +40,24 @@ from vertebro.names import (
 )
 
 _ORDER = [CRISIS, EMERGENCY, WARNING]
+# Above this the detector's "English" means English: the Spanish patterns are not needed.
+SURELY_ENGLISH = 0.8
 
 
-def safest_tier(texts: List[Optional[Text]]) -> Optional[Text]:
-    found = [t for t in (tier(text) for text in texts if text) if t]
+def safest_tier(texts: List[Optional[Text]], spanish: bool = False) -> Optional[Text]:
+    """The safest tier any of the texts reads as; with `spanish`, by the Spanish patterns too
+    (components/safety_es.py)."""
+    tiers = [tier] + ([safety_es.tier] if spanish else [])
+    found = [t for read in tiers for t in (read(text) for text in texts if text) if t]
     return min(found, key=_ORDER.index) if found else None
+
+
+def may_be_spanish(message: Message) -> bool:
+    """The Spanish patterns run unless the message is surely English (the detector's guess,
+    components/language_detector.py): a message it is unsure of gets both."""
+    language = message.get(MESSAGE_LANGUAGE) or {}
+    return not (language.get("name") == ENGLISH
+                and language.get("confidence", 0) >= SURELY_ENGLISH)
 
 
 @DefaultV1Recipe.register(
@@ -72,7 +88,7 @@ class RedFlagDetector(GraphComponent):
         if not text or text.startswith("/"):  # button payloads are not symptoms
             return
         original = message.get(ORIGINAL_TEXT)
-        found = safest_tier([original, text])
+        found = safest_tier([original, text], spanish=may_be_spanish(message))
         if found is None and (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT:
             # Not understood at all: if it has the words of a symptom or a crisis, the safer
             # answer beats "Sorry, I did not understand".

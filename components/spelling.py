@@ -2,9 +2,10 @@
 
 "hw lng 4 recovry" -> "how long 4 recovery"; "wil it hurtt" -> "will it hurt".
 
-1. Shorthand from data/spelling/shorthand.txt ("hw" -> "how", "b4" -> "before"), whole words only.
-2. A word nobody knows (not in the training data, spaCy's English words, symspellpy's list of
-   common English words or the medicine names)
+1. Shorthand from data/spelling/shorthand.txt ("hw" -> "how", "b4" -> "before"), whole words only;
+   for a message that reads as Spanish, data/spelling/shorthand_es.txt instead ("q" -> "que").
+2. A word nobody knows (not in the training data, spaCy's English or Spanish words, symspellpy's
+   list of common English words or the medicine names)
    is corrected to the closest word of the project's own vocabulary (the training data and the
    medicine names), if one is close enough: 1 edit for words of up to `short_word` letters, 2
    for longer ones. Known words and numbers are never changed.
@@ -18,7 +19,13 @@ from typing import Dict, Iterable, Optional, Set, Text
 
 from symspellpy import SymSpell, Verbosity
 
-from components.vocabulary import common_english_words, english_words, medication_words, shorthand
+from components.vocabulary import (
+    common_english_words,
+    english_words,
+    medication_words,
+    shorthand,
+    spanish_words,
+)
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\w+/\w*|\w+", re.UNICODE)
 
@@ -30,21 +37,24 @@ class Normaliser:
         self.short_word = short_word
         self.min_word_length = min_word_length
         self.shorthand = shorthand()
+        self.spanish_shorthand = shorthand(spanish=True)
         targets = dict(vocabulary_counts)
         for word in medication_words():
             targets.setdefault(word, 1)
-        self.known: Set[Text] = set(targets) | english_words() | common_english_words()
+        self.known: Set[Text] = (set(targets) | english_words() | common_english_words()
+                                 | spanish_words())
         self.speller = SymSpell(max_dictionary_edit_distance=max_edit_distance, prefix_length=7)
         for word, count in targets.items():
             if len(word) >= self.min_word_length or word in english_words():
                 self.speller.create_dictionary_entry(word, max(int(count), 1))
         self._cache: Dict[Text, Text] = {}
 
-    def correct(self, word: Text) -> Text:
+    def correct(self, word: Text, table: Optional[Dict[Text, Text]] = None) -> Text:
         """The word as the project knows it (lower case), or the word itself."""
         lower = word.lower()
-        if lower in self.shorthand:
-            return self.shorthand[lower]
+        table = self.shorthand if table is None else table
+        if lower in table:
+            return table[lower]
         if (lower in self.known or len(lower) < self.min_word_length
                 or not lower.isalpha()):
             return word
@@ -57,8 +67,10 @@ class Normaliser:
                 self._cache[lower] = cached
         return word if cached == lower else cached
 
-    def normalise(self, text: Text) -> Text:
-        return TOKEN.sub(lambda m: self.correct(m.group(0)), text)
+    def normalise(self, text: Text, spanish: bool = False) -> Text:
+        """`spanish`: the message reads as Spanish, so Spanish shorthand applies, not English."""
+        table = self.spanish_shorthand if spanish else self.shorthand
+        return TOKEN.sub(lambda m: self.correct(m.group(0), table), text)
 
 
 def vocabulary_counts(texts: Iterable[Text]) -> Dict[Text, int]:

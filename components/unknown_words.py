@@ -19,7 +19,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.model_files import load_json, save_json
-from components.vocabulary import english_words, medication_words, words
+from components.vocabulary import english_words, medication_words, spanish_words, words
 from vertebro.names import FALLBACK_INTENT
 
 HELD_DOWN = re.compile(r"(\w)\1{2,}")  # a letter typed 3+ times in a row: "heyyy", "sooo"
@@ -60,7 +60,8 @@ class UnknownWordsGuard(GraphComponent):
         self._storage = model_storage
         self._resource = resource
         self.training_words = training_words or set()
-        self.vocabulary = self.training_words | english_words() | medication_words()
+        self.vocabulary = (self.training_words | english_words() | spanish_words()
+                           | medication_words())
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

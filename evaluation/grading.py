@@ -5,22 +5,40 @@ optionally in order) and must not show (`must_not`). How each tag is recognised 
 rubric.yml, written from the hospital's page, not from the assistant's answers.
 """
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 import yaml
 
-SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "patient_messages"
+DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+SETS_DIR = DATA_DIR / "patient_messages"
 RUBRIC_FILE = SETS_DIR / "rubric.yml"
-# The frozen sets, each made of the files written for it (README.md in SETS_DIR).
+# The Spanish sets (issue 14) are graded with their own rubric, on the reply folded (lower
+# case, no accents, no ¿¡: tests/data/patient_messages_es/README.md).
+RUBRIC_FILES = {"en": RUBRIC_FILE, "es": DATA_DIR / "patient_messages_es" / "rubric_es.yml"}
+# The frozen sets, each made of the files written for it (README.md in each folder).
 SETS = {
-    "heldout": ["heldout_voice.yml", "faq_heldout.yml"],
-    "dev": ["dev_voice.yml", "faq_dev.yml"],
+    "heldout": ["patient_messages/heldout_voice.yml", "patient_messages/faq_heldout.yml"],
+    "dev": ["patient_messages/dev_voice.yml", "patient_messages/faq_dev.yml"],
     # A second dev set, weighted to the safety tiers, sections and follow-ups (written after
     # the first measure on the held-out set, by a helper who saw neither other set).
-    "dev2": ["dev2_voice.yml"],
+    "dev2": ["patient_messages/dev2_voice.yml"],
+    "es_heldout": ["patient_messages_es/heldout_es.yml"],
+    "es_dev": ["patient_messages_es/dev_es.yml"],
 }
+
+
+def set_language(name: str) -> str:
+    return "es" if name.startswith("es_") else "en"
+
+
+def fold(text: str) -> str:
+    """How a Spanish reply is matched: lower case, accents and ¿¡ removed."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("¿", "").replace(
+        "¡", "")
 # Tags that route a message to safety answers; a case that expects none of them must not
 # show `escalated`, and no case may get "I did not understand".
 ROUTES = {"route_emergency", "route_crisis", "route_care_team", "escalated"}
@@ -59,7 +77,8 @@ def _compile(patterns: Sequence[str]) -> List["re.Pattern"]:
     return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
-def load_rubric(path: Path = RUBRIC_FILE) -> Dict[str, Check]:
+def load_rubric(path: Path = RUBRIC_FILE, language: Optional[str] = None) -> Dict[str, Check]:
+    path = RUBRIC_FILES[language] if language else path
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))["tags"]
     return {tag: Check(all=_compile(rule.get("all", [])), any=_compile(rule.get("any", [])),
                        lead=rule.get("lead"), lead_not=_compile(rule.get("lead_not", [])))
@@ -69,7 +88,7 @@ def load_rubric(path: Path = RUBRIC_FILE) -> Dict[str, Check]:
 def load_set(name: str) -> List[Dict[str, Any]]:
     cases: List[Dict[str, Any]] = []
     for file_name in SETS[name]:
-        cases.extend(yaml.safe_load((SETS_DIR / file_name).read_text(encoding="utf-8"))["cases"])
+        cases.extend(yaml.safe_load((DATA_DIR / file_name).read_text(encoding="utf-8"))["cases"])
     return cases
 
 
@@ -90,7 +109,10 @@ def forbidden_tags(case: Dict[str, Any]) -> List[str]:
     return list(dict.fromkeys(tags))
 
 
-def grade(case: Dict[str, Any], reply: str, rubric: Dict[str, Check]) -> Grade:
+def grade(case: Dict[str, Any], reply: str, rubric: Dict[str, Check],
+          language: str = "en") -> Grade:
+    if language == "es":
+        reply = fold(reply)
     expect = list(case.get("expect") or [])
     missing = [t for t in expect if not rubric[t].shown_by(reply)]
     forbidden = [t for t in forbidden_tags(case) if t not in expect and rubric[t].shown_by(reply)]

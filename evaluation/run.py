@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, List
 
 import requests
 
-from evaluation.grading import SETS, Grade, grade, load_rubric, load_set
+from evaluation.grading import SETS, Grade, grade, load_rubric, load_set, set_language
 
 Ask = Callable[[str, str], List[Dict[str, Any]]]
 # The issue's targets (issue 11), checked by tests/e2e/test_patient_messages.py.
@@ -36,15 +36,15 @@ def reply_text(messages: List[Dict[str, Any]]) -> str:
     return " ".join((m.get("text") or "").strip() for m in messages if m.get("text"))
 
 
-def evaluate(ask: Ask, cases: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    rubric = load_rubric()
+def evaluate(ask: Ask, cases: List[Dict[str, Any]], language: str = "en") -> List[Dict[str, Any]]:
+    rubric = load_rubric(language=language)
     results = []
     for case in cases:
         sender = "eval-" + uuid.uuid4().hex
         reply = ""
         for turn in case["turns"]:
             reply = reply_text(ask(turn, sender))
-        result: Grade = grade(case, reply, rubric)
+        result: Grade = grade(case, reply, rubric, language)
         results.append({"id": case["id"], "class": case["class"], "turns": case["turns"],
                         "reply": reply, "passed": result.passed, "missing": result.missing,
                         "forbidden": result.forbidden, "out_of_order": result.out_of_order})
@@ -101,7 +101,7 @@ def main(argv: List[str] = None) -> int:
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    results = evaluate(rest_asker(args.url), load_set(args.set))
+    results = evaluate(rest_asker(args.url), load_set(args.set), set_language(args.set))
     print(report(args.set, results, args.failures))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -55,12 +55,12 @@ def page_facts() -> List[Dict[str, Any]]:
     return allowed_facts()["facts"]
 
 
-def fact(key: str) -> str:
+def fact(key: str, language: str = "en") -> str:
     """The words the answers use for one fact of the page, e.g. fact("recovery") is the
-    recovery time as utter_recovery states it."""
+    recovery time as utter_recovery states it; fact("recovery", "es") as its Spanish does."""
     for entry in page_facts():
         if entry["key"] == key:
-            return entry["phrase"]
+            return entry["phrase"] if language == "en" else entry[language]
     raise KeyError(f"no fact {key!r} in {FACTS_FILE}: {sorted(e['key'] for e in page_facts())}")
 
 

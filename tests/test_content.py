@@ -22,10 +22,30 @@ TIME_WORDS = r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|overnight
 PHONE_LIKE = re.compile(r"\(?\b\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}\b|tel:\+?\d+")
 
 
-def response_texts(domain, phone):
-    """(response name, text as a patient reads it) for every variation of every response."""
+# The same guards for the Spanish answers (issue 14): Spanish number and time words ("una" is
+# also "a", so it is not a number word here), and Fernández-Huerta for plain Spanish.
+SPANISH_NUMBER_WORDS = r"\b(dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|" \
+                       r"treinta|cien|medio|media|par|varios|varias|primer[oa]?|segund[oa]|" \
+                       r"tercer[oa]?)\b"
+SPANISH_TIME_WORDS = r"\b(segundos?|minutos?|horas?|d[ií]as?|semanas?|mes|meses|años?|noche|" \
+                     r"mañana|madrugada)\b"
+MIN_FERNANDEZ_HUERTA = 70  # issue 14: "normal" or easier
+
+
+def language_of(variation: Dict[str, Any]) -> str:
+    for condition in variation.get("condition") or []:
+        if condition.get("name") == "language":
+            return condition.get("value") or "en"
+    return "en"
+
+
+def response_texts(domain, phone, language: str = "en"):
+    """(response name, text as a patient reads it) for every variation of every response in
+    `language`."""
     for name, variations in domain["responses"].items():
         for variation in variations:
+            if language_of(variation) != language:
+                continue
             text = variation.get("text", "")
             yield name, text.replace("{phone}", phone).replace("{medication}", "Eliquis")
             for button in variation.get("buttons", []):
@@ -77,11 +97,13 @@ def condition_value(variation: Dict[str, Any], slot: str):
     return None
 
 
-def english_variations(domain, phone) -> Iterator[Tuple[str, Dict[str, Any], str]]:
-    """(response name, variation, its text as a patient reads it) for every English variation."""
+def english_variations(domain, phone,
+                       language: str = "en") -> Iterator[Tuple[str, Dict[str, Any], str]]:
+    """(response name, variation, its text as a patient reads it) for every variation in
+    `language` (English unless told)."""
     for name, variations in domain["responses"].items():
         for variation in variations:
-            if is_english(variation):
+            if language_of(variation) == language and "text" in variation:
                 text = variation.get("text", "")
                 yield name, variation, text.replace("{phone}", phone).replace(
                     "{medication}", "Eliquis")
@@ -105,7 +127,8 @@ def states(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def topic_problems(domain, facts: List[Dict[str, Any]], phone: str) -> List[str]:
+def topic_problems(domain, facts: List[Dict[str, Any]], phone: str,
+                   language: str = "en") -> List[str]:
     """What is wrong between the facts file and the answers: a fact no longer given by an answer
     of its topic, or a fact given by an answer of another topic. Empty when all is well."""
     problems = [f"{name}: in COMPOSERS but not a response of the domain" for name in COMPOSERS
@@ -123,18 +146,19 @@ def topic_problems(domain, facts: List[Dict[str, Any]], phone: str) -> List[str]
         if not any(condition_value(v, "how_long_topic") == value
                    for v in responses.get("utter_how_long", []) if is_english(v)):
             problems.append(f"how_long_topic {value}: no utter_how_long variation")
-    for name, variation, text in english_variations(domain, phone):
+    phrase_key = "phrase" if language == "en" else language
+    for name, variation, text in english_variations(domain, phone, language):
         must, may = speaks_for(name, variation)
         for entry in facts:
             topic = set(entry["topic"])
-            said = states(text, entry["phrase"])
+            said = states(text, entry[phrase_key])
             # The line is required of the answers its topic names, not of those standing in.
             required = {name} if entry.get("in_any_answer") else must
             if topic & required and not said:
                 problems.append(f"{name} does not state {entry['key']} "
-                                f"({entry['phrase']!r}): {text!r}")
+                                f"({entry[phrase_key]!r}): {text!r}")
             if said and not topic & may and not entry.get("in_any_answer"):
-                problems.append(f"{name} states {entry['key']} ({entry['phrase']!r}) of "
+                problems.append(f"{name} states {entry['key']} ({entry[phrase_key]!r}) of "
                                 f"{sorted(topic)}: {text!r}")
     return problems
 
@@ -154,11 +178,24 @@ def test_every_fact_is_in_the_answers_of_its_topic_and_no_others(domain, phone):
     assert topic_problems(domain, FACTS["facts"], phone) == []
 
 
+def test_every_fact_is_in_the_spanish_answers_of_its_topic_and_no_others(domain, phone):
+    assert topic_problems(domain, FACTS["facts"], phone, language="es") == []
+
+
+def test_the_spanish_check_catches_a_wrong_spanish_fact(domain, phone):
+    broken = copy.deepcopy(domain)
+    for variation in broken["responses"]["utter_recovery"]:
+        if language_of(variation) == "es":
+            variation["text"] = variation["text"].replace(fact("recovery", "es"), "3 a 5 horas")
+    assert [p for p in topic_problems(broken, FACTS["facts"], phone, language="es")
+            if p.startswith("utter_recovery does not state recovery")]
+
+
 def test_every_fact_has_a_key_phrase_page_and_topic():
     keys = [entry["key"] for entry in FACTS["facts"]]
     assert len(keys) == len(set(keys)), keys
     for entry in FACTS["facts"]:
-        assert entry["phrase"] and entry["page"] and entry["topic"], entry
+        assert entry["phrase"] and entry["es"] and entry["page"] and entry["topic"], entry
 
 
 def changed(domain, response: str, old: str, new: str):
@@ -222,6 +259,26 @@ def test_every_number_and_time_span_is_on_the_page(domain, phone):
         assert not re.search(TIME_WORDS, rest), (name, text)
 
 
+def test_every_number_and_time_span_of_the_spanish_answers_is_on_the_page(domain, phone):
+    allowed = [f["es"] for f in FACTS["facts"]] + FACTS["safety"]
+    texts = list(response_texts(domain, phone, "es"))
+    assert len(texts) > 50
+    for name, text in texts:
+        rest = text.lower()
+        for phrase in sorted(allowed, key=len, reverse=True):  # whole words: "más de una hora"
+            rest = re.sub(rf"(?<!\w){re.escape(phrase.lower())}(?!\w)", " ", rest)
+        assert not re.search(r"\d", rest), (name, text)
+        assert not re.search(SPANISH_NUMBER_WORDS, rest), (name, text)
+        assert not re.search(SPANISH_TIME_WORDS, rest), (name, text)
+
+
+def test_the_spanish_check_catches_an_invented_fact():
+    fake = {"responses": {"utter_x": [{"condition": [{"name": "language", "value": "es"}],
+                                       "text": "La recuperación dura tres días."}]}}
+    with pytest.raises(AssertionError):
+        test_every_number_and_time_span_of_the_spanish_answers_is_on_the_page(fake, "847")
+
+
 def test_the_check_catches_an_invented_fact():
     """The guard above must fail on a made-up number (a guard that cannot fail is no guard)."""
     fake = {"responses": {"utter_x": [{"text": "Recovery takes 3 days."}]}}
@@ -235,6 +292,18 @@ def test_every_response_is_plain_language(domain, phone):
             continue
         grade = textstat.flesch_kincaid_grade(text.replace(phone, "the number"))
         assert grade <= 8, (name, grade, text)
+
+
+def test_every_spanish_response_is_plain_language(domain, phone):
+    textstat.set_lang("es")
+    try:
+        for name, text in response_texts(domain, phone, "es"):
+            if "button" in name or not text:
+                continue
+            score = textstat.fernandez_huerta(text.replace(phone, "el número"))
+            assert score >= MIN_FERNANDEZ_HUERTA, (name, score, text)
+    finally:
+        textstat.set_lang("en_US")
 
 
 def test_phone_number_is_kept_in_one_place(domain, phone):
@@ -277,4 +346,21 @@ def test_not_covered_answers_say_so_and_give_the_line(domain):
     for name in ("utter_out_of_scope", "utter_not_sure", "utter_handoff", "utter_medical_advice"):
         for variation in domain["responses"][name]:
             assert "{phone}" in variation["text"], name
-    assert "don't have that information" in domain["responses"]["utter_out_of_scope"][0]["text"]
+    [english, spanish] = domain["responses"]["utter_out_of_scope"]
+    assert "don't have that information" in english["text"]
+    assert "no tengo esa información" in spanish["text"]
+
+
+def test_spanish_safety_answers_route_as_the_english_ones(domain):
+    """911 first for an emergency, 988 and 911 for a crisis, the care team for a warning."""
+    def spanish(name):
+        return [v["text"] for v in domain["responses"][name] if language_of(v) == "es"]
+    for text in spanish("utter_red_flag"):
+        assert "911" in " ".join(text.split(".")[:2])
+    for text in spanish("utter_crisis"):
+        assert "988" in text and "911" in text
+    for text in spanish("utter_warning_sign"):
+        assert "equipo médico" in text and "{phone}" in text
+    for text in spanish("utter_medical_advice") + spanish("utter_blood_thinners"):
+        assert "No deje de tomar ningún medicamento a menos que su médico se lo indique" in text \
+            or "No puedo decidir" in text

@@ -2,12 +2,12 @@
 import pytest
 from rapidfuzz import fuzz, process, utils
 
-from evaluation.grading import ROUTES, SETS, load_rubric, load_set
+from evaluation.grading import ROUTES, SETS, load_rubric, load_set, set_language
 from tests.test_nlu_data import TRAIN
 
 CLASSES = {"section", "multi", "long_story", "shorthand", "emergency", "crisis", "warning",
            "followup", "single", "out_of_scope", "lookalike"}
-RUBRIC = load_rubric()
+RUBRICS = {language: load_rubric(language=language) for language in ("en", "es")}
 NEAR_DUPLICATE = 90  # rapidfuzz ratio, on lower-cased text without punctuation
 
 
@@ -18,7 +18,8 @@ def test_cases_are_well_formed(name):
     for case in cases:
         assert case["class"] in CLASSES, case["id"]
         assert case["turns"] and all(isinstance(t, str) and t.strip() for t in case["turns"])
-        assert set(case.get("expect") or []) | set(case.get("must_not") or []) <= set(RUBRIC)
+        assert set(case.get("expect") or []) | set(case.get("must_not") or []) \
+            <= set(RUBRICS[set_language(name)])
         if case.get("author") == "faq":
             assert case["source"].startswith("http"), case["id"]
 

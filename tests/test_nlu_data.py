@@ -20,7 +20,7 @@ def normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
 
 
-TRAIN = [e for p in sorted((ROOT / "data" / "nlu").glob("*.yml")) for e in examples(p)]
+TRAIN = [e for p in sorted((ROOT / "data" / "nlu").rglob("*.yml")) for e in examples(p)]
 HELD_OUT = list(examples(ROOT / "tests" / "nlu" / "test_nlu.yml"))
 
 

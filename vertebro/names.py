@@ -17,6 +17,8 @@ UNANSWERED_INTENTS = (FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)   # what `make repor
 
 # --- slots --------------------------------------------------------------------------------
 PHONE_SLOT = "phone"                  # the scheduling line: its initial_value is the one home
+LANGUAGE_SLOT = "language"            # the conversation's language: "en" or "es"
+LANGUAGE_ENTITY = "language"          # set by components/language_detector.py; fills the slot
 
 # --- output channel names (what Rasa's response variations and the actions see) ----------
 REST_CHANNEL = "rest"
@@ -33,3 +35,4 @@ TAP_TO_CALL_CHANNELS = (SOCKETIO_CHANNEL, REST_CHANNEL)   # screens where a tel:
 ORIGINAL_TEXT = "text_original"       # the patient's words, when the normaliser changed them
 QUESTIONS = "questions"               # the intents of each question of a message, in order
 UNCLEAR_QUESTION = "unclear"          # a question of the message that was not understood
+MESSAGE_LANGUAGE = "language"         # this message's likeliest language and its confidence

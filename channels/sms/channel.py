@@ -17,12 +17,14 @@ from channels import failures, metrics, rate_limit
 from channels.choices import one_set_of_choices
 from channels.sms.gsm import to_gsm
 from channels.sms.ids import hash_sender
-from channels.sms.keywords import HELP_REPLY, START_REPLY, STOP_REPLY, keyword
+from channels.sms.keywords import keyword, keyword_language, reply
 from channels.sms.menus import chosen_payload, render_messages
 from channels.sms.split import split_for_sms
 from channels.sms.state import ConversationStore
 from channels.validation import clean_message
 from channels.webhook import webhook_blueprint
+from components import languages
+from components.languages import SPANISH
 from vertebro import settings
 from vertebro.names import SMS_CHANNEL
 
@@ -55,9 +57,20 @@ class SmsOutput(CollectingOutputChannel):
         return SMS_CHANNEL
 
     def render(self) -> Tuple[List[Text], List[Text]]:
-        """(message bodies of at most 306 GSM-7 characters, payloads of the numbered choices)."""
-        paragraphs, payloads = render_messages(one_set_of_choices(self.messages))
+        """(message bodies of at most 2 SMS segments each, payloads of the numbered choices)."""
+        messages = one_set_of_choices(self.messages)
+        paragraphs, payloads = render_messages(messages, reply_language(messages))
         return split_for_sms(paragraphs), payloads
+
+
+def reply_language(messages: List[Dict[Text, Any]]) -> Text:
+    """The language the bot answered in (its answers follow the conversation's language), for
+    the "Reply 1 for ..." line: "es" when the detector is sure the texts are Spanish."""
+    text = " ".join(m.get("text") or "" for m in messages)[:400]
+    if not text.strip():
+        return "en"
+    reading = languages.guess(text)
+    return SPANISH if reading.language == SPANISH and reading.confidence >= 0.8 else "en"
 
 
 def parse_form(body: bytes) -> Optional[Dict[Text, Text]]:
@@ -148,19 +161,20 @@ class SmsInput(InputChannel):
         repeated STOP) until START, UNSTOP or YES."""
         store = self.state()
         kind = keyword(text)
+        language = keyword_language(text)
         opted_out = store.is_opted_out(sender_id)
         if kind == "start" or (kind == "start_if_opted_out" and opted_out):
             store.set_opted_out(sender_id, False)
-            return [START_REPLY]
+            return [to_gsm(reply("start", language))]
         if opted_out:
             return []
         if kind == "stop":
             store.set_opted_out(sender_id, True)
             metrics.SMS_OPT_OUTS.inc()
             logger.info("SMS: a sender opted out")
-            return [STOP_REPLY]
+            return [to_gsm(reply("stop", language))]
         if kind == "help":
-            return [to_gsm(HELP_REPLY.format(phone=self.phone))]
+            return [to_gsm(reply("help", language).format(phone=self.phone))]
         return None
 
     def get_output_channel(self) -> SmsOutput:

@@ -1,5 +1,13 @@
-"""The GSM-7 alphabet of SMS (GSM 03.38): which characters fit, how many septets a text takes,
-and the text with look-alike punctuation replaced and accents folded so it stays in GSM-7."""
+"""The alphabets of SMS: GSM-7 (GSM 03.38), 160 septets a segment (153 when concatenated), and
+UCS-2, which a phone uses for a message with any character outside GSM-7 (á, í, ó, ú...):
+70 characters a segment (67 when concatenated).
+
+- `to_sms`: what goes out: look-alike punctuation replaced (so English stays GSM-7), letters
+  kept as they are (a Spanish answer keeps its accents and goes out as UCS-2), emoji dropped.
+- `to_gsm`: the text forced into GSM-7, accents folded (the keyword replies and outage texts).
+- `sms_length(text, limit)`: how much of a GSM-7 `limit` the text uses in the encoding the
+  phone will use: GSM-7 septets, or UCS-2 characters scaled to the same number of segments.
+"""
 import unicodedata
 from typing import Text
 
@@ -39,6 +47,40 @@ def _gsm_char(char: Text) -> Text:
     if folded and all(c in GSM_BASIC for c in folded):
         return folded
     return ""  # emoji and other symbols: dropped rather than turning the SMS into UCS-2
+
+
+def to_sms(text: Text) -> Text:
+    """The text as it goes out: GSM-7 where a look-alike exists, other letters kept (UCS-2)."""
+    out = []
+    for char in text:
+        if char in GSM_BASIC or char in GSM_EXTENSION:
+            out.append(char)
+        elif char in GSM_SUBSTITUTIONS:
+            out.append(GSM_SUBSTITUTIONS[char])
+        elif unicodedata.category(char).startswith("L"):
+            out.append(char)
+        else:
+            out.append(_gsm_char(char))
+    return "".join(out)
+
+
+# A concatenated segment holds 153 GSM-7 septets or 67 UCS-2 characters.
+GSM_SEGMENT, UCS2_SEGMENT = 153, 67
+
+
+def ucs2_length(text: Text) -> int:
+    """Length in UCS-2 code units (a character outside the Basic Multilingual Plane takes 2)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def sms_length(text: Text, limit: int) -> int:
+    """The text's size against a GSM-7 `limit`: its septets if it is GSM-7, else its UCS-2
+    characters scaled so that `limit` allows as many segments (306 septets = 2 segments =
+    134 UCS-2 characters)."""
+    if is_gsm(text):
+        return gsm_length(text)
+    ucs2_limit = max(1, limit * UCS2_SEGMENT // GSM_SEGMENT)
+    return -(-ucs2_length(text) * limit // ucs2_limit)
 
 
 def to_gsm(text: Text) -> Text:

@@ -7,19 +7,25 @@ from channels.choices import is_intent_payload
 from channels.sms.gsm import to_gsm
 from channels.sms.plain_text import sms_text
 
+# "Reply 1 for A, 2 for B." in the reply's language (the Spanish awaits review).
+CHOICE_WORDS = {"en": ("Reply", "for"), "es": ("Responda", "para")}
+
 
 def choice_title(title: Any) -> Text:
-    """A button title as it reads inside "Reply 1 for <title>, ...": no closing ?/./!."""
-    return sms_text(str(title or "")).replace("\n", " ").strip().rstrip("?.!,;: ")
+    """A button title as it reads inside "Reply 1 for <title>, ...": no closing ?/./!, no
+    opening ¿¡."""
+    return sms_text(str(title or "")).replace("\n", " ").strip().rstrip("?.!,;: ").lstrip("¿¡")
 
 
-def choices_line(titles: List[Text], first_number: int = 1) -> Text:
+def choices_line(titles: List[Text], first_number: int = 1, language: Text = "en") -> Text:
     """"Reply 1 for A, 2 for B." numbered from `first_number`."""
-    parts = [f"{number} for {title}" for number, title in enumerate(titles, first_number)]
-    return "Reply " + ", ".join(parts) + "."
+    reply_word, for_word = CHOICE_WORDS.get(language, CHOICE_WORDS["en"])
+    parts = [f"{number} {for_word} {title}" for number, title in enumerate(titles, first_number)]
+    return f"{reply_word} " + ", ".join(parts) + "."
 
 
-def render_messages(messages: Iterable[Dict[Text, Any]]) -> Tuple[List[Text], List[Text]]:
+def render_messages(messages: Iterable[Dict[Text, Any]],
+                    language: Text = "en") -> Tuple[List[Text], List[Text]]:
     """The bot's messages of one turn as SMS paragraphs, and the payloads of the choices offered.
 
     Buttons are numbered across the whole turn; only buttons with an intent payload are kept.
@@ -43,7 +49,7 @@ def render_messages(messages: Iterable[Dict[Text, Any]]) -> Tuple[List[Text], Li
                 titles.append(title)
                 payloads.append(button["payload"].strip())
         if titles:
-            paragraphs.append(choices_line(titles, len(payloads) - len(titles) + 1))
+            paragraphs.append(choices_line(titles, len(payloads) - len(titles) + 1, language))
     return paragraphs, payloads
 
 

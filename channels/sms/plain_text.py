@@ -1,8 +1,9 @@
-"""Bot text as it goes out by SMS: markdown removed, spaces folded, GSM-7 only."""
+"""Bot text as it goes out by SMS: markdown removed, spaces folded, GSM-7 where it can be
+(channels/sms/gsm.py `to_sms`: Spanish letters are kept, and the body goes out as UCS-2)."""
 import re
 from typing import Text
 
-from channels.sms.gsm import to_gsm
+from channels.sms.gsm import to_sms
 
 _LINK = re.compile(r"\[([^\]]+)\]\(\s*([^)\s]+)\s*\)")
 _MARKUP = [
@@ -40,4 +41,4 @@ def _fold_spaces(text: Text) -> Text:
 
 def sms_text(text: Text) -> Text:
     """Bot text as it goes out by SMS: plain, GSM-7 only."""
-    return _fold_spaces(to_gsm(to_plain_text(text)))
+    return _fold_spaces(to_sms(to_plain_text(text)))

@@ -1,9 +1,10 @@
-"""Replies cut at sentence or word boundaries into message bodies of at most
-MAX_MESSAGE_SEPTETS GSM-7 septets (2 concatenated SMS segments of 153 septets each)."""
+"""Replies cut at sentence or word boundaries into message bodies of at most 2 concatenated SMS
+segments: MAX_MESSAGE_SEPTETS GSM-7 septets, or the same 2 segments of UCS-2 (134 characters)
+for a body with a character outside GSM-7 (channels/sms/gsm.py `sms_length`)."""
 import re
 from typing import Iterable, List, Text
 
-from channels.sms.gsm import gsm_length
+from channels.sms.gsm import sms_length
 
 # 2 concatenated GSM-7 segments of 153 septets each.
 MAX_MESSAGE_SEPTETS = 306
@@ -14,7 +15,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 def _hard_cut(word: Text, limit: int) -> List[Text]:
     pieces, current = [], ""
     for char in word:
-        if gsm_length(current + char) > limit:
+        if sms_length(current + char, limit) > limit:
             pieces.append(current)
             current = ""
         current += char
@@ -27,7 +28,7 @@ def _pack(units: List[Text], limit: int, separator: Text) -> List[Text]:
     current = ""
     for unit in units:
         candidate = current + separator + unit if current else unit
-        if gsm_length(candidate) <= limit:
+        if sms_length(candidate, limit) <= limit:
             current = candidate
         else:
             if current:
@@ -41,7 +42,7 @@ def _pack(units: List[Text], limit: int, separator: Text) -> List[Text]:
 def _split_sentence(sentence: Text, limit: int) -> List[Text]:
     words: List[Text] = []
     for word in sentence.split():
-        words.extend(_hard_cut(word, limit) if gsm_length(word) > limit else [word])
+        words.extend(_hard_cut(word, limit) if sms_length(word, limit) > limit else [word])
     return _pack(words, limit, " ")
 
 
@@ -51,7 +52,7 @@ def split_text(text: Text, limit: int = MAX_MESSAGE_SEPTETS) -> List[Text]:
     text = text.strip()
     if not text:
         return []
-    if gsm_length(text) <= limit:
+    if sms_length(text, limit) <= limit:
         return [text]
     sentences: List[Text] = []
     for sentence in _SENTENCE_END.split(text):
@@ -59,7 +60,7 @@ def split_text(text: Text, limit: int = MAX_MESSAGE_SEPTETS) -> List[Text]:
         if not sentence:
             continue
         sentences.extend(_split_sentence(sentence, limit)
-                         if gsm_length(sentence) > limit else [sentence])
+                         if sms_length(sentence, limit) > limit else [sentence])
     return _pack(sentences, limit, " ")
 
 

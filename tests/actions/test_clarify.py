@@ -2,14 +2,16 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.clarify import (
-    CHOICES_LABEL,
-    TOPIC_TITLES,
     ActionAssessUnclear,
     ActionOfferChoices,
     assess,
     suggested_intents,
 )
+from actions.labels import labels
 from tests.helpers import bot_event, user_event
+from tests.helpers import domain as load_domain
+
+DOMAIN = load_domain()
 
 
 def unclear_tracker(make_tracker, ranking, history=None, unknown_words=False, **kwargs):
@@ -26,33 +28,33 @@ RANKING = [("ask_recovery", 0.4), ("greet", 0.3), ("ask_pain_relief", 0.2), ("as
 
 
 def test_suggests_the_two_likeliest_topics_skipping_chit_chat(make_tracker):
-    assert suggested_intents(unclear_tracker(make_tracker, RANKING)) == [
+    assert suggested_intents(unclear_tracker(make_tracker, RANKING), DOMAIN) == [
         "ask_recovery", "ask_pain_relief"]
 
 
 def test_barely_possible_topics_are_not_suggested(make_tracker):
     tracker = unclear_tracker(make_tracker, [("ask_recovery", 0.01), ("ask_cement", 0.02)])
-    assert suggested_intents(tracker) == []
-    assert assess(tracker) == "unknown_words"
+    assert suggested_intents(tracker, DOMAIN) == []
+    assert assess(tracker, DOMAIN) == "unknown_words"
 
 
 def test_first_unclear_message_suggests(make_tracker):
-    assert assess(unclear_tracker(make_tracker, RANKING)) == "suggest"
+    assert assess(unclear_tracker(make_tracker, RANKING), DOMAIN) == "suggest"
 
 
 def test_unclear_twice_in_a_row_hands_off(make_tracker):
     history = [user_event("zzz", "nlu_fallback"), bot_event("utter_not_sure")]
-    assert assess(unclear_tracker(make_tracker, RANKING, history=history)) == "again"
+    assert assess(unclear_tracker(make_tracker, RANKING, history=history), DOMAIN) == "again"
 
 
 def test_unclear_after_a_clear_question_suggests_again(make_tracker):
     history = [user_event("zzz", "nlu_fallback"), bot_event("utter_not_sure"),
                user_event("how long is recovery", "ask_recovery"), bot_event("utter_recovery")]
-    assert assess(unclear_tracker(make_tracker, RANKING, history=history)) == "suggest"
+    assert assess(unclear_tracker(make_tracker, RANKING, history=history), DOMAIN) == "suggest"
 
 
 def test_unknown_words_get_no_guesses(make_tracker):
-    assert assess(unclear_tracker(make_tracker, RANKING, unknown_words=True)) == "unknown_words"
+    assert assess(unclear_tracker(make_tracker, RANKING, unknown_words=True), DOMAIN) == "unknown_words"
 
 
 async def test_assess_sets_the_slot(make_tracker, dispatcher, domain):
@@ -66,10 +68,20 @@ async def test_offer_choices_sends_topic_buttons(make_tracker, dispatcher, domai
     tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": "suggest"})
     await ActionOfferChoices().run(dispatcher, tracker, domain)
     [message] = dispatcher.messages
-    assert message["text"] == CHOICES_LABEL
+    assert message["text"] == "Did you mean:"
     assert [b["payload"] for b in message["buttons"]] == ["/ask_recovery", "/ask_pain_relief"]
     assert [b["title"] for b in message["buttons"]] == [
-        TOPIC_TITLES["ask_recovery"], TOPIC_TITLES["ask_pain_relief"]]
+        "Recovery and going home", "Pain relief"]
+
+
+async def test_offer_choices_in_spanish(make_tracker, dispatcher, domain):
+    tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": "suggest",
+                                                            "language": "es"})
+    await ActionOfferChoices().run(dispatcher, tracker, domain)
+    [message] = dispatcher.messages
+    assert message["text"] == "¿Se refiere a:"
+    assert [b["title"] for b in message["buttons"]] == [
+        "Recuperación y regreso a casa", "Alivio del dolor"]
 
 
 @pytest.mark.parametrize("unclear", ["again", "unknown_words"])
@@ -80,13 +92,17 @@ async def test_offer_choices_otherwise_offers_the_call(make_tracker, dispatcher,
     assert message["buttons"][0]["url"] == "tel:+18475702160"
 
 
-def test_every_suggestable_topic_is_a_domain_intent(domain):
-    assert set(TOPIC_TITLES) <= set(domain["intents"])
+def test_every_suggestable_topic_is_a_domain_intent_in_both_languages(make_tracker, domain):
+    english = labels(make_tracker(), domain)["topics"]
+    spanish = labels(make_tracker(slots={"language": "es"}), domain)["topics"]
+    assert set(english) <= set(domain["intents"])
+    assert set(spanish) == set(english)
 
 
 def test_not_sure_has_a_variation_for_each_assessment(domain):
     variations = domain["responses"]["utter_not_sure"]
-    conditions = {v["condition"][0]["value"] for v in variations if v.get("condition")}
-    assert conditions == {"suggest", "again"}
+    conditions = {c["value"] for v in variations for c in v.get("condition") or []
+                  if c["name"] == "unclear"}
+    assert conditions == {"suggest", "again", "unknown_words", None}
     assert any(not v.get("condition") for v in variations)
     assert set(domain["slots"]["unclear"]["values"]) == {"suggest", "again", "unknown_words"}

@@ -7,6 +7,9 @@ from rasa.core.channels.channel import UserMessage
 from actions.contact import call_button
 from channels.socketio_channel import SocketIOInput, SocketIOOutput, allowed_origins
 from storage.tracker_store import TrackerStoreUnavailable
+from tests.helpers import apply_rasa_patches
+
+apply_rasa_patches()  # as `python -m vertebro run` does (patch 5: the CORS headers)
 
 
 class FakeSio:

@@ -29,12 +29,18 @@ def classified(text, intent="thank", confidence=0.9):
     return message
 
 
+@pytest.mark.parametrize("text", ["¿Cuánto tiempo dura la recuperación?", "cuanto cuesta"])
+def test_spanish_is_not_unknown_words(guard, text):
+    """Issue 14: Spanish has a vocabulary now (spaCy's Spanish lemma table)."""
+    assert guard.process([classified(text)])[0].get(INTENT)["name"] == "thank"
+
+
 def test_training_words_survive_save_and_load(guard):
     assert {"wen", "vertebroplasty", "thx"} <= guard.training_words
 
 
 @pytest.mark.parametrize("text", [
-    "x" * 5000, "qwzx blorp vvv", "¿Cuánto tiempo dura la recuperación?", "cuanto cuesta",
+    "x" * 5000, "qwzx blorp vvv", "jak długo trwa rekonwalescencja", "wie lange dauert das",
     "Wie lange dauert die Erholung?"])
 def test_unknown_words_go_to_the_fallback(guard, text):
     [message] = guard.process([classified(text)])

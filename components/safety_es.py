@@ -1,0 +1,280 @@
+"""The three safety tiers for Spanish messages, decided before anything else. Pure Python, no Rasa.
+
+The Spanish twin of components/safety_tiers.py and components/red_flag_rules.py, with the same
+tier names and precedence: crisis (thoughts of suicide or self-harm: 988, 911), emergency
+(urgent symptoms now: 911 first), warning (worrying but not 911: the care team's line).
+Symptoms are routed, never assessed. Each symptom is judged in its own sentence: the past of a
+story ("hace 3 años tuve un derrame"), a near miss or a joke ("casi me desmayo jaja"), a
+question about what may come ("¿se me van a dormir las piernas?") and negations ("no tengo
+fiebre") are not urgent; an urgent symptom that is over ("ayer me dolía el pecho pero ya no")
+goes to the care team. Idioms are not crises ("me muero de ganas de saber", "me mata la espera"),
+nor is the long-standing back pain that is the reason for the procedure. When in doubt, the
+safer tier wins. Symptom and warning patterns: components/safety_es_patterns.py; when a symptom
+counts (negation, now, past, questions): components/safety_es_context.py.
+"""
+
+import re
+import unicodedata
+from typing import Optional, Text, Tuple
+
+from components import safety_es_context as when
+from components.safety_es_patterns import LONG_SUPPRESSED, SYMPTOMS, WARNINGS, WARNINGS_AFTER
+from components.safety_tiers import CRISIS, EMERGENCY, WARNING  # the same names (no Rasa)
+
+__all__ = ["CRISIS", "EMERGENCY", "WARNING", "fold", "crisis", "emergency", "warning", "tier"]
+
+# --- folding: how patients type ---------------------------------------------------------
+# Whole words, replaced in one pass: texting shorthand and misspellings the patterns need.
+_WORDS = {
+    **dict.fromkeys(("q", "k", "ke", "qe", "qu"), "que"),
+    **dict.fromkeys(("xq", "pq", "xk", "pk", "porq", "porke", "xke", "xque"), "porque"),
+    **dict.fromkeys(("tb", "tmb", "tmbn", "tambn"), "tambien"),
+    **dict.fromkeys(("toy", "stoy"), "estoy"),
+    **dict.fromkeys(("sta", "ta"), "esta"),
+    **dict.fromkeys(("tng", "tngo", "tego"), "tengo"),
+    **dict.fromkeys(("aorita", "orita", "horita", "ahoritita", "ahoritica"), "ahorita"),
+    **dict.fromkeys(("mxo", "mcho", "muxo"), "mucho"),
+    **dict.fromkeys(("dsd", "dsde"), "desde"),
+    **dict.fromkeys(("porfa", "xfa", "xfavor", "porfavor", "plis", "pls", "plz"), "por favor"),
+    **dict.fromkeys(("fievre", "fibre", "fiebe", "fiebr"), "fiebre"),
+    **dict.fromkeys(("dolo", "dolr", "dlor"), "dolor"),
+    **dict.fromkeys(("pirnas", "piernaz", "pienas", "pierans"), "piernas"),
+    **dict.fromkeys(("emergensia", "emerjencia"), "emergencia"),
+    **dict.fromkeys(("respirrar", "resirar", "respiar"), "respirar"),
+    **{"x": "por", "d": "de", "dl": "del", "pa": "para", "aora": "ahora", "bn": "bien"},
+    **{"nopuedo": "no puedo", "corason": "corazon", "ambulansia": "ambulancia"},
+}
+_WORD = re.compile(r"\b(" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
+# Before the words: repeated letters, apostrophes, phrases ("mi pa" is not "mi para").
+_BEFORE = [
+    (re.compile(p), r)
+    for p, r in (
+        (r"['\u2018\u2019`\u00b4]", ""),  # "ta'" -> "ta"
+        (r"([a-z])\1{2,}", r"\1"),  # "ayudaaaa" -> "ayuda"
+        (r"\bmi (ma|mai|mami|ama)\b", "mi mama"),
+        (r"\bmi (pa|pai|papi|apa)\b", "mi papa"),
+        (r"\b(stan|tan) (sangrando|doliendo)\b", r"estan \2"),
+        (r"\bno (ciento|pueo)\b", lambda m: "no siento" if m.group(1) == "ciento" else "no puedo"),
+        (r"\bse callo\b", "se cayo"),
+    )
+]
+# After the words: the beginnings and ends of words.
+_STEMS = {"desmall": "desmay", "inch": "hinch", "zangr": "sangr"}
+_AFTER_WORDS = [
+    (re.compile(r"\b(desmall|inch|zangr)"), lambda m: _STEMS[m.group(1)]),
+    (re.compile(r"\b(\w{3,})ao\b"), r"\1ado"),  # "hinchao" -> "hinchado"
+]
+
+
+_SIGNS = {
+    ord("\u00bf"): " ",
+    ord("\u00a1"): " ",
+    ord("\u00b0"): " grados ",
+    ord("\u00ba"): " grados ",
+}
+
+
+def fold(text: Text) -> Text:
+    """Lowercase, no accents (á->a, ñ->n, ü->u), no ¿¡, one space, shorthand written out."""
+    folded = str(text).lower()
+    if not folded.isascii():  # accents go with the rest of what is not ASCII (emoji too)
+        folded = unicodedata.normalize("NFD", folded.translate(_SIGNS))
+        folded = folded.encode("ascii", "ignore").decode("ascii")
+    for pattern, replacement in _BEFORE:
+        folded = pattern.sub(replacement, folded)
+    folded = _WORD.sub(lambda m: _WORDS[m.group(1)], folded)
+    for pattern, replacement in _AFTER_WORDS:
+        folded = pattern.sub(replacement, folded)
+    return " ".join(folded.split())
+
+
+def _sentence(text: Text, start: int) -> Tuple[Text, int, bool]:
+    """The sentence of `text` holding position `start`, its start, and whether it asks."""
+    begin = max((m.end() for m in when.SENTENCE_END.finditer(text, 0, start)), default=0)
+    end = when.SENTENCE_END.search(text, start)
+    return text[begin : end.start() if end else len(text)], begin, bool(end and "?" in end.group())
+
+
+def _urgent_here(sentence: Text, upto: int, asks: bool) -> bool:
+    """Whether a symptom ending at `upto` of its sentence is happening now."""
+    if when.NOT_NOW.search(sentence) or when.STORY_PAST.search(sentence):
+        return bool(when.STRICT_NOW.search(sentence))
+    hypothetical = bool(
+        when.AHEAD.search(sentence[:upto])
+        or when.RISK.search(sentence)
+        or (asks and not when.PERSONAL.search(sentence))
+    )
+    return not hypothetical or bool(when.NOW.search(sentence))
+
+
+_SYMPTOMS = [
+    (name, re.compile("|".join(f"(?:{p})" for p in patterns)))
+    for name, patterns in SYMPTOMS.items()
+]
+_SYMPTOMS = [(name, pattern, when.needed(pattern)) for name, pattern in _SYMPTOMS]
+_NAMES = {"walking": "legs"}  # the English module's names
+
+
+def _scan(scrubbed: Text) -> Tuple[Optional[Text], bool]:
+    """(the urgent symptom happening now, or None; whether an urgent symptom is over)."""
+    long_standing = bool(when.LONG_STANDING.search(scrubbed)) and not when.ACUTE.search(scrubbed)
+    over = False
+    for name, pattern, words in _SYMPTOMS:
+        if (long_standing and name in LONG_SUPPRESSED) or not when.may_match(words, scrubbed):
+            continue
+        for match in pattern.finditer(scrubbed):
+            sentence, begin, asks = _sentence(scrubbed, match.start())
+            upto = match.end() - begin
+            if not _urgent_here(sentence, upto, asks):
+                continue
+            if (
+                when.PAST_TENSE.search(sentence[:upto])
+                and when.RESOLVED.search(scrubbed, match.start())
+                and not when.STRICT_NOW.search(sentence)
+            ):
+                over = True
+                continue
+            return _NAMES.get(name, name), over
+    return None, over
+
+
+# --- crisis: thoughts of suicide or self-harm --------------------------------------------
+# "me quiero morir de la vergüenza", "me muero de ganas", "me mato trabajando" are idioms.
+_IDIOM_DIE = (
+    r"(?! (de|del|por) (la |los |las |lo )?(verguenza|pena|risa|ganas|hambre|sed|sueno|"
+    r"aburrimiento|calor|frio|nervios|miedo|envidia|gusto|emocion|cansancio|antojo|"
+    r"saber|ver|comer|ir|salir|llegar|irme))"
+)
+_IDIOM_KILL = (
+    r"(?! (trabajando|estudiando|limpiando|haciendo|corriendo|de (risa|hambre|cansancio|"
+    r"trabajo)|a (trabajar|estudiar)|por (un|una|el|la)))"
+)
+_NOT = r"(?<!no )(?<!no me )(?<!no se )(?<!nunca )"
+_CRISIS_PATTERNS = [
+    r"\bsuicid\w*|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
+    r"\bself[- ]?harm\w*|\bi want to die\b|\bsewerslide\b",
+    # Killing oneself: "me voy a matar", "quiero matarme", "se quiere matar".
+    r"<NOT>\b(me (quiero|voy a|vo a|pienso|quisiera|queria|iba a|deberia)|se (quiere|va a|"
+    r"piensa|queria|iba a|quisiera)) (a )?matar\b<IDIOM_KILL>",
+    r"<NOT>\b(quiero|quisiera|queria|voy a|iba a|pienso( en)?|pensando en|pensado en|ganas de|"
+    r"deseo|intente|trate de|podria|deberia|a punto de|mejor) (matarme|suicidarme)\b<IDIOM_KILL>",
+    r"<NOT>\b(quiere|quisiera|queria|va a|iba a|piensa( en)?|pensando en|pensado en|ganas de|"
+    r"desea|intento|trato de|habla de|hablando de|amenaza con|amenazo con) (matarse|suicidarse)\b<IDIOM_KILL>",
+    r"\bquitar(me|se|le) la vida\b|\b(acabar|terminar|acabo|termino) con (mi|su|la) (propia )?vida\b|"
+    r"\b(acabar|terminar) con todo\b(?! (lo|el|los|la|las|este|rapido|antes|hoy|eso))",
+    # Wanting to die: "me quiero morir", "tengo ganas de morirme", but not "no quiero morir".
+    r"<NOT>\b((me|se) )?(quiero|quiere|quisiera|queria|deseo|desea|prefiero|prefiere|ganas de) "
+    r"morir(me|se)?\b<IDIOM_DIE>",
+    r"\bojala (me muera|me muriera|no despierte|no despertara|no despertar|estuviera muert[oa]|"
+    r"me lleve dios|dios me (lleve|recoja))\b|\b(que )?dios me (recoja|lleve)\b|"
+    r"\b(quisiera|quiero|prefiero|preferiria|ojala) (estar muert[oa]|no despertar|dormir(me)? y no "
+    r"despertar|desaparecer (para siempre|de este mundo|del mundo)|no existir|dejar de existir)\b|"
+    r"\b(dormir(me|se)?|acostarme) y (no|nunca|ya no) (volver a )?despertar\b|"
+    r"\bno despertar (nunca|jamas|mas)\b|\bdesaparecer para siempre\b",
+    r"\b(no|ya no|nunca mas) (quiero|quiere|deseo|quisiera) (seguir )?(vivir|viviendo|existir|"
+    r"estar en este mundo|seguir en este mundo)\b|\b(sin|no tengo|no tiene) ganas de (vivir|seguir "
+    r"viviendo)\b|\b(estaria|estarian|estarias|estara|estaran|vivirian) mejor sin (mi|el|ella)\b|"
+    r"\bmejor (muert[oa]|me muero|morir(me)?|que me muera|ya no estar)\b|"
+    r"\b(seria|es) mejor (si )?(no estuviera|me muriera|morir(me)?|desaparecer|no existir)\b",
+    # No point in living.
+    r"\b(no|ya no) (vale|tiene) (la pena|sentido) (vivir|seguir|la vida|seguir viviendo|mi vida)\b|"
+    r"\b(la|mi) vida (ya )?no (vale|tiene sentido)\b|\bno (le )?encuentro sentido a (la|mi) vida\b|"
+    r"\bno (tengo|tiene|hay) (nada|razon|razones|motivo|motivos|por que) (por |para )?(que |lo que )?"
+    r"vivir\b|\bpara que (seguir|vivir|sigo viviendo|seguir viviendo)\b|\bnada por (que|lo que) vivir\b|"
+    r"\b(cansad[oa]|hart[oa]) de (vivir|la vida|estar viv[oa]|existir)\b|\bme da igual (vivir o "
+    r"morir|morir(me)?|si me muero)\b|\b(soy|ser) una carga\b|\bsoy un estorbo\b",
+    r"\bya no (aguanto|soporto|puedo) mas\s*($|[,.!]|(con )?(esta|mi) vida|vivir)|"
+    r"\bno (aguanto|soporto|puedo) mas (con )?(esta|mi) vida\b|\b(ya no puedo|no puedo) (mas )?con "
+    r"esta vida\b|\bno (aguanto|puedo) (mas )?vivir asi\b",
+    # Hurting oneself.
+    r"\b(quiero|quisiera|ganas de|pienso en|pensando en|voy a|deseo|quiere|va a) (lastimarme|"
+    r"lastimarse|hacerme dano|hacerse dano|herirme|herirse|cortarme|cortarse)\b|"
+    r"\b(me|se) (esta |estoy |he estado |ha estado |sigo |sigue )?cortando\b(?! (el|las|los|la|con))|"
+    r"\b(me|se) corto (los brazos|las munecas|las venas|la piel|las piernas)\b|"
+    r"\bcortar(me|se) las venas\b|\bme he (vuelto a )?cortar\b",
+    r"\b(tirarme|tirarse|aventarme|aventarse|lanzarme|lanzarse|echarme|arrojarme|botarme|(me|se) "
+    r"(voy a|va a|quiero|quiere) (tirar|aventar|lanzar|arrojar))\b[^.]{0,25}\b(puente|edificio|"
+    r"balcon|ventana|azotea|techo|tren|metro|carros?|camion|precipicio|barranco|vias|vacio|rio)\b|"
+    r"\b(ahorcarme|ahorcarse|colgarme|colgarse|(me|se) (voy a|va a|quiero|quiere) (ahorcar|colgar)|"
+    r"una soga)\b",
+    # Pills: saved up, all at once, on purpose.
+    r"\b(juntando|guardando|ahorrando|acumulando|escondiendo) (\w+ ){0,2}(pastillas|pildoras|"
+    r"tabletas|medicinas|calmantes)\b|\b(tomarme|tomarse|tragarme|tragarse|me voy a tomar|se va a "
+    r"tomar) (todas (las|mis|sus) (\w+ ){0,2}(juntas|de una vez|de golpe)|el frasco|la caja|el bote|"
+    r"un frasco|un monton de)|\btomarmelas todas\b|\btomarselas todas\b",
+    r"\b(pastillas|pildoras|medicinas?|dosis|sobredosis|me tome|se tomo)\b[^.]{0,40}\b(a proposito|"
+    r"queriendo|adrede|para (morir\w*|no despertar|matarme|matarse|acabar|quitarme la vida))\b",
+    r"\bno quiero (estar|seguir) en este mundo\b|\bno (me|le) importa (si me muero|morir(me)?)\b|"
+    r"\bcartas? de despedida\b|\bme quiero ir (al cielo|con (dios|diosito))\b|"
+    r"\bquiero irme con (dios|diosito|mi \w+ al cielo)\b",
+]
+
+_CRISIS = [
+    re.compile(
+        p.replace("<NOT>", _NOT)
+        .replace("<IDIOM_KILL>", _IDIOM_KILL)
+        .replace("<IDIOM_DIE>", _IDIOM_DIE)
+    )
+    for p in _CRISIS_PATTERNS
+]
+_CRISIS = [(pattern, when.needed(pattern)) for pattern in _CRISIS]
+
+
+# --- warning: worrying, not 911 ---------------------------------------------------------
+# (pattern, whether it needs a sign that the procedure is behind them)
+_WARNINGS = [(re.compile(p), False) for p in WARNINGS]
+_WARNINGS += [(re.compile(p), True) for p in WARNINGS_AFTER]
+_WARNINGS = [(pattern, after, when.needed(pattern)) for pattern, after in _WARNINGS]
+
+
+def _warning_in(scrubbed: Text) -> bool:
+    if when.GENERAL_QUESTION.search(scrubbed):
+        return False
+    after = bool(when.AFTER.search(scrubbed))
+    for pattern, needs_after, words in _WARNINGS:
+        if (needs_after and not after) or not when.may_match(words, scrubbed):
+            continue
+        for match in pattern.finditer(scrubbed):
+            sentence, begin, asks = _sentence(scrubbed, match.start())
+            if asks and when.ASKS_ABOUT.match(sentence) and not when.NOW.search(sentence):
+                continue
+            if _urgent_here(sentence, match.end() - begin, asks):
+                return True
+    return False
+
+
+# --- the tiers --------------------------------------------------------------------------
+
+
+def crisis(text: Text, folded: Optional[Text] = None) -> bool:
+    folded = folded if folded is not None else fold(text)
+    return any(when.may_match(words, folded) and p.search(folded) for p, words in _CRISIS)
+
+
+def emergency(text: Text, folded: Optional[Text] = None) -> Optional[Text]:
+    """The urgent symptom the message describes as happening now (English names), or None."""
+    folded = folded if folded is not None else fold(text)
+    return _scan(when.NEGATED.sub(" ", folded))[0]
+
+
+def warning(text: Text, folded: Optional[Text] = None) -> bool:
+    """A worrying symptom that is not an emergency, or an urgent one that is over."""
+    folded = folded if folded is not None else fold(text)
+    scrubbed = when.NEGATED.sub(" ", folded)
+    return _scan(scrubbed)[1] or _warning_in(scrubbed)
+
+
+def tier(text: Text) -> Optional[Text]:
+    """crisis | emergency | warning | None, safest first."""
+    if not text or text.startswith("/"):
+        return None
+    folded = fold(text)  # once: every tier reads the same folded text
+    if crisis(text, folded):
+        return CRISIS
+    scrubbed = when.NEGATED.sub(" ", folded)
+    symptom, over = _scan(scrubbed)
+    if symptom is not None:
+        return EMERGENCY
+    if over or _warning_in(scrubbed):
+        return WARNING
+    return None

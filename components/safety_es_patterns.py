@@ -1,0 +1,273 @@
+"""The Spanish safety tiers' symptom patterns (read by components/safety_es.py). Pure Python.
+
+Every pattern reads text already folded by `safety_es.fold`: lowercase, no accents (á->a, ñ->n),
+no ¿¡, texting shorthand written out ("q"->"que"). Each symptom is one alternation, compiled
+once at import. Names are the English module's (components/red_flag_rules.py).
+"""
+
+import re
+
+# --- emergency: urgent symptoms happening now --------------------------------------------
+_LEGS = r"(piernas?|(?<!de )pies?|patas|pantorrillas?|muslos?|rodillas?|legs?|feet)"
+_NUMB = (
+    r"(dormid[oa]s?|entumid[oa]s?|entumecid[oa]s?|adormecid[oa]s?|adormid[oa]s?|paraliz\w*|"
+    r"muert[oa]s|sin fuerza|sin sensibilidad|debil(es)?|flojas?|como (de )?(gelatina|trapo|"
+    r"plomo)|pesad[oa]s|hormigue\w*|numb|no (me |le )?(responden|obedecen|sostienen|aguantan))"
+)
+_CAN_NOT = (
+    r"\bno (puedo|puede|pueden|podia|pude|pudo|he podido|ha podido|logro|logra|consigo|poder)"
+)
+_PILLS = (
+    r"(pastillas?|pildoras?|tabletas?|capsulas?|medicinas?|medicamentos?|dosis|calmantes?|"
+    r"analgesicos?|oxicodona|tramadol|hidrocodona|morfina|parches?|pills|meds|percocet|norco|"
+    r"oxy\w*|ibuprofeno|paracetamol|acetaminofen|tylenol)"
+)
+_TOOK = (
+    r"(me tome|se tomo|tome|me trague|se trago|trague|se ha tomado|me he tomado|le di|le dimos|"
+    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|tomo)"
+)
+SYMPTOMS = {
+    "legs": [
+        r"<CAN_NOT>\s+(ni\s+)?(sentir|mover|levantar|doblar)\s+(\w+\s+){0,2}<LEGS>\b",
+        r"\bno (siento|siente|sentia|sienten|senti|sintio)\s+(\w+\s+){0,2}<LEGS>\b",
+        r"\b(no (siento|siente)|sin sensibilidad)\b.{0,30}\b(cintura|cadera|ombligo) (para|pa) abajo\b",
+        r"\b<NUMB>\b[^.]{0,40}\b<LEGS>\b",
+        r"\b<LEGS>\b[^.]{0,40}\b<NUMB>\b",
+        r"\bse (me|le|les) (durmieron|durmio|duermen|entumieron|entumio|adormecieron|doblaron|doblan|"
+        r"dobla|aflojaron|paralizaron|paralizo|fueron|van)\s+(\w+\s+){0,2}<LEGS>\b",
+        r"\b(perdi|perdio|he perdido|ha perdido|sin|no tengo|no tiene) (la )?(fuerza|sensibilidad|"
+        r"sensacion|movilidad) (en|de) (\w+\s+){0,2}<LEGS>\b",
+    ],
+    # Walking or standing: long-standing back pain makes that hard too (not suppressed: numbness).
+    "walking": [
+        r"<CAN_NOT>\s+(caminar|andar|pararme|pararse|ponerme de pie|ponerse de pie|mantenerme de "
+        r"pie|sostenerme|sostenerse)\b|\bno (me|se|le) (puedo|puede|pude|pudo) (parar|poner de pie|"
+        r"mantener de pie|sostener)\b",
+    ],
+    "chest": [
+        r"\b(pecho|chest|torax)\b[^,.]{0,25}\b(dolor\w*|duel\w*|dolia|dolio|presion|oprim\w*|"
+        r"opresion|apret\w*|aprieta|pesad\w*|peso|arde|ardor|quema|punzadas?|piedra|elefante|"
+        r"aplast\w*|pain|hurts?)\b",
+        r"\b(dolor\w*|duele\w*|duelen|dolia|dolio|presion|opresion|apret\w*|aprieta|pesadez|peso|"
+        r"ardor|punzadas?|molestias?|elefante|piedra|aplast\w*|pain)\b[^,.]{0,25}\b(pecho|chest|torax)\b",
+        r"\b(infarto|ataque (al|del) corazon|ataque cardiaco|paro cardiaco|heart attack)\b",
+        r"\b(me|le) duele el corazon\b(?! de)|\bdolor (en el|de|del) corazon\b",
+    ],
+    "breathing": [
+        r"\b(no|casi no|sin) (puedo |puede |pueden |podia |pudo |pude |logro |logra |consigo |poder )?"
+        r"(respir\w*|breathe)\b",
+        r"\b(me|le|te|nos|les) (cuesta|costaba|esta costando)( mucho| trabajo| bastante)? respirar\b|"
+        r"\b(dificultad\w*|problemas?|trabajo|esfuerzo) (para|al) respirar\b",
+        r"\b(me|le|te|nos|les) (falta|faltaba|esta faltando|hace falta)( el| la)? (aire|respiracion|"
+        r"aliento)\b|\bfalta de (aire|aliento)\b|\bsin (aire|aliento)\b|\bno (me|le|te) (entra|llega|"
+        r"pasa) (el |nada de )?aire\b|\bno (jalo|jala|agarro|agarra|cojo|coge) aire\b",
+        r"\b(me|se|le) (estoy |esta )?(ahogo|ahoga|ahogando)\b(?! en (un vaso|papeleo|deudas|trabajo))|"
+        r"\bahogando(me|se)\b|\b(sensacion de|un) ahogo\b|\basfixi\w*|\bsofocad[oa]\b|\bjadea\w*|"
+        r"\brespir\w* (muy |bien )?(mal|raro|rara|rapido|agitad\w*|con dificultad|entrecortad\w*)\b",
+    ],
+    "bleeding": [
+        r"\bsangr\w*\b[^.]{0,30}\b(?<!no )(?<!ni )(mucho|muchisimo|bastante|demasiado|sin parar|"
+        r"a chorros|chorros?|un monton|un chingo|harto|como loco|a mares|por todos lados|"
+        r"por todas partes|cada vez mas|a lot)\b",
+        r"\bno (para|paro|ha parado|deja|dejo|ha dejado|quiere parar|se (me |le )?(detiene|para|quita|"
+        r"corta|paro|corto|detuvo))( de)? (sangrar|el sangrado|la sangre)\b",
+        r"\b(sangrado|sangre|sangr\w*)\b[^.]{0,30}\bno (para|paro|se detiene|se para|se corta|se quita|"
+        r"cesa|deja)\b|\bsangr(a|ando) y sangr(a|ando)\b",
+        r"\b(empapad\w*|empapo|empapando|chorre\w*|charco|llen[oa] de|llenando de|lleno de) "
+        r"(\w+ ){0,2}sangre\b|\bsangre\b[^.]{0,20}\b(empap\w*|a chorros|por todos lados|"
+        r"por todas partes|everywhere)\b|\bmucha sangre\b|\bsale (y sale|mucha) sangre\b|"
+        r"\b(bota|botando|echa|echando) (mucha|un monton de|harta) sangre\b|\bhemorragia\b|"
+        r"\bbleeding (a lot|mucho|bastante)\b",
+    ],
+    "bladder_bowel": [
+        r"<CAN_NOT>\s+(aguantar|controlar|retener|contener|detener)\s+(\w+\s+){0,2}(orina|pipi|pis|"
+        r"popo|caca|ganas de (orinar|ir al bano|hacer)|esfinteres|vejiga|intestinos?|heces)\b",
+        r"\b(perdi|perdio|he perdido|ha perdido|pierdo|pierde|perdiendo|sin|no tengo|no tiene) (el )?"
+        r"control (de|en|sobre) (\w+\s+){0,2}(vejiga|esfinteres|orina|intestinos?|heces|pipi|popo)\b",
+        r"\b(me|se|le) (hice|hizo|ha hecho|he hecho|esta haciendo|estoy haciendo) (pipi|pis|popo|caca|"
+        r"del bano)\b[^.]{0,25}\b(encima|sin (darme|darse|sentir\w*|querer)|en la cama|en (los|el) "
+        r"(pantalones?|panal)|y no (lo |la )?(senti|sintio|note|noto))\b|"
+        r"\b(me|se) (orine|orino|mee|meo|cague|cago)\b|\bse (me|le) (sale|salio|escapa|escapo) "
+        r"(la orina|el pipi|la pipi|el pis|la popo)\b",
+        r"<CAN_NOT> (orinar|hacer pipi|mear|hacer pis|hacer del uno)\b|\bincontinen\w*\b",
+    ],
+    "fever": [
+        r"\b(fiebre|calentura|temperatura)\b[^.]{0,15}\b(muy )?(alta|altisima|fuerte|de caballo|"
+        r"elevada)\b|\b(mucha|alta|altisima|fuerte) (fiebre|calentura|temperatura)\b",
+        r"\b(fiebre|calentura|temperatura|termometro|temp)\b[^.]{0,20}\b(38[.,][3-9]|39([.,]\d)?|"
+        r"4[0-2]([.,]\d)?|10[1-6]([.,]\d)?)\b|\b(38[.,][3-9]|39([.,]\d)?|4[0-2]([.,]\d)?|10[1-6]"
+        r"([.,]\d)?)\s*(grados|°|de (fiebre|calentura|temperatura))",
+        r"\b(fiebre|calentura|afiebrad\w*|febril)\b[^.]{0,30}\b(escalofrios?|temblor\w*|tiembl\w*|"
+        r"tirit\w*|chills)\b|\b(escalofrios?|temblor\w*|tiembl\w*|tirit\w*)\b[^.]{0,30}\b(fiebre|"
+        r"calentura)\b|\b(volando|ardiendo|hirviendo) (en|de|con) (fiebre|calentura)\b",
+    ],
+    "fainting": [
+        r"\bdesmay\w*|\bdesvaneci\w*|\bpassed out\b",
+        r"\b(perdi|perdio|pierde|pierdo|ha perdido|he perdido|perdiendo) (el )?(conocimiento|sentido|"
+        r"conciencia)\b|\binconsciente\b|\bno (responde|reacciona|despierta)\b(?! (el|al|los|mis|a "
+        r"mis|las|a))|\bno (lo|la|le) (puedo|podemos|puede) despertar\b|\bse privo\b|\bme prive\b|"
+        r"\b(me|le) dio un (yeyo|patatus|soponcio|vahido|desvanecimiento)\b",
+    ],
+    "severe_pain": [
+        r"\bdolor\w*\b[^.]{0,20}\b(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|"
+        r"tremendo|intensisimo|muy intenso|fuertisimo|muy fuerte|bien fuerte|demasiado fuerte|"
+        r"repentin\w*|subit\w*|de repente|de golpe|como nunca|de muerte|horroroso|severo)\b",
+        r"\b(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|tremendo|fuertisimo|"
+        r"horroroso|repentino|subito|intenso|severo) dolor\b|\bel peor dolor\b|\b(nunca|jamas) "
+        r"(habia|he|me habia|me ha) (sentido|tenido|dolido)\b[^.]{0,20}\b(asi|tanto|igual)\b|"
+        r"\bno (aguanto|soporto|resisto) (el|este|del|tanto) dolor\b|\b(me|le) (duele|dolia|esta "
+        r"doliendo)\b[^.]{0,20}\b(horrible|horrores|muchisimo|demasiado|un chingo|a morir|como nunca|"
+        r"insoportable|espantoso|terrible|bien feo|re feo|feisimo|de muerte)\b",
+        r"\b(me muero|me estoy muriendo) (de|del) dolor\b|\b(10|diez) de (10|diez)\b|\b(llorando|"
+        r"gritando|grito|lloro) (de|del) dolor\b|\bdolor[^.]{0,15}\b(mucho|muchisimo|bastante) peor\b|"
+        r"\b(mucho|muchisimo) peor\b[^.]{0,20}\bdolor\b|\bsevere pain\b",
+    ],
+    "stroke": [
+        r"\b(cara|boca|labios?|sonrisa|parpado|cachete|mejilla)\b[^.]{0,25}\b(caid[oa]|chuec[oa]|"
+        r"torcid[oa]|ladead[oa]|de lado|colgad[oa]|colgando|paralizad[oa]|desviad[oa]|dormid[oa]|"
+        r"entumid[oa]|se (le|me) cae)\b",
+        r"\bse (le|me) (cayo|cae|esta cayendo|fue de lado|va de lado|torcio|durmio|paralizo) (la |el |"
+        r"media |un )?(cara|boca|lado de la cara|labio|mitad de la cara|sonrisa|parpado)\b|"
+        r"\bmedia cara\b",
+        r"\b(brazo|mano)\b[^.]{0,25}\b(debil\w*|dormid[oa]|entumid[oa]|adormecid[oa]|sin fuerza|"
+        r"no (le |me )?responde|paralizad[oa]|muert[oa]|no (lo|la) (puede|puedo) (mover|levantar))\b|"
+        r"\bno (puedo|puede|pude|pudo) (levantar|mover|alzar|sentir) (el|mi|su|la|los|sus) "
+        r"(brazos?|manos?)\b",
+        r"\b(habla|hablando|palabras|lengua)\b[^.]{0,20}\b(arrastrad\w*|arrastrando|enredad\w*|"
+        r"trabad\w*|rar[oa]|chistoso|extrano|pastos[oa])\b|\barrastr\w* (las palabras|la lengua)\b|"
+        r"\bse (le|me) traba la lengua\b|\bno (le|me) salen las palabras\b|\bno se le entiende\b|"
+        r"\bno (puede|puedo|pudo|podia) hablar\b(?! (por|con|contigo|ahora|ahorita|en este|porque|"
+        r"mucho|ingles|espanol|al telefono|de eso))",
+        r"\b(derrame( cerebral)?|embolia|ictus|accidente cerebro ?vascular|stroke)\b"
+        r"(?! (de|del) (cemento|ojo|liquido))",
+    ],
+    "confusion": [
+        r"\b(esta|anda|se puso|se ve|se nota|lo veo|la veo|lo noto|la noto|quedo|amanecio|de repente|"
+        r"de pronto)\s+(muy |bien |toda |todo |super |como )?(confundid[oa]|desorientad[oa]|"
+        r"desubicad[oa]|ida|ido)\b(?! (con|sobre|acerca|de|por|respecto|en cuanto))",
+        r"\bno (me|nos|la|lo|los|le) reconoce\b|\bno (sabe|sabia) (donde esta\b(?! (el|la|los|las|mi|"
+        r"su))|quien (es|soy|somos)|que dia es|en que (ano|dia|lugar)|como se llama)|"
+        r"\b(dice|habla) (puras )?(cosas sin sentido|incoherencias)\b|\bincoherente\b|"
+        r"\b(delirando|desvariando|alucinando)\b",
+    ],
+    "fall": [
+        r"\b(me cai|me he caido|se cayo|se ha caido|nos caimos|tropece|tropezo|resbale|resbalo|"
+        r"se resbalo|me resbale|me fui al (suelo|piso)|se fue al (suelo|piso)|me desplome|se desplomo|"
+        r"fell)\b.{0,60}\b(no (me|se|lo|la|le) (puedo|puede|pude|pudo|podemos|pueden) (levantar|"
+        r"parar)|no (puedo|puede|pude|pudo|podemos) (levantarme|levantarse|levantarlo|levantarla|"
+        r"pararme|pararse)|(me|se|le) (pegue|pego|golpee|golpeo|lastime|lastimo|rompi|rompio|abri|"
+        r"abrio|descalabre|descalabro|torci|torcio|quebre|quebro|fracture|fracturo|parti|partio)|"
+        r"(golpe|chichon|herida) en la cabeza|(esta|sigue|quedo) (tirad[oa] )?en el (suelo|piso)|"
+        r"sangr\w*|no se levanta|cant get up|hit (my|his|her) head)",
+    ],
+    "headache": [
+        r"\b(peor|el peor) dolor de cabeza\b|\bdolor de cabeza\b[^.]{0,20}\b(muy fuerte|fuertisimo|"
+        r"terrible|insoportable|horrible|espantoso|brutal|intens\w*|explosiv\w*|repentin\w*|subit\w*|"
+        r"de repente|como nunca|atroz|tremendo)\b|\b(terrible|horrible|fuertisimo|insoportable|"
+        r"espantoso|tremendo|brutal|repentino|subito) dolor de cabeza\b|"
+        r"\b(me|le) (explota|estalla|revienta) la cabeza\b|\bworst headache\b",
+    ],
+    "overdose": [
+        r"\b<TOOK>\b[^.]{0,20}\b(demasiad[oa]s?|de mas|doble|el doble|todas? (las|mis|sus|el|"
+        r"la)|un punado|un monton|toda la caja|todo el frasco|el frasco|la caja entera|todo el bote)\b",
+        r"\b<TOOK>\b[^.]{0,10}\b(\d{2,}|[6-9]|seis|siete|ocho|nueve|diez|doce|quince|veinte)\s+"
+        r"(\w+ )?<PILLS>\b",
+        r"\bsobredosis\b|\bintoxica(do|da|cion)\b|\b(me|se) pas(e|o) (de|con) (la |las )?(dosis|"
+        r"pastillas|medicina)\b|\b(dosis doble|doble dosis)\b|\boverdos\w*|\btook too many\b|"
+        r"\b<PILLS> de mas\b",
+    ],
+    "other_urgent": [
+        r"\b(labios?|cara|dedos|unas|boca|piel)\b[^.]{0,20}\b(morad[oa]s?|azul\w*|gris\w*|blue)\b",
+        r"\b(tos\w*|vomit\w*|escup\w*|devolv\w*)\b[^.]{0,15}\bsangre\b|\bsangre en (la orina|el "
+        r"vomito|la popo|las heces|el pipi)\b|\b(orina|pipi|popo|heces) con sangre\b",
+        r"\bse (me|le) (esta )?(cerrando|cierra|hinchando|hincha) (la garganta|la lengua|los labios)\b|"
+        r"\b(garganta|lengua)\b[^.]{0,15}\b(hinchad\w*|cerrad\w*|cerrando|hinchando)\b|"
+        r"\bno (puedo|puede) tragar\b",
+        r"\b(corazon|pulso)\b[^.]{0,20}\b(acelerad\w*|a mil|muy rapido|rapidisimo|se (me|le) sale|"
+        r"desbocad\w*|late (muy )?(rapido|fuerte|raro))\b(?! (de|por) (los )?(nervios|emocion|"
+        r"la emocion))|\btaquicardia\b",
+        r"\bconvuls\w*|\bataque (epileptico|de epilepsia)\b|\bparalizad[oa]\b",
+    ],
+    "emergency": [
+        r"\bllam\w* (al |a la |una )?(911|ambulancia|paramedicos)\b|\b(necesito|necesitamos|manden|"
+        r"mande) (una )?ambulancia\b|\b(es|tengo|tenemos) una emergencia\b|\b(auxilio|socorro)\b",
+        # "me muero de ganas", "me muero por saber" are idioms.
+        r"\b(me|se|te) (estoy|esta|estas) muriendo\b(?! (de|del|por|con))|"
+        r"\bme muero\b(?! (de|del|por|con|si|cuando|en))|\bsiento que me (muero|voy a morir)\b|"
+        r"\bse (me|nos) (muere|esta muriendo)\b(?! de)|\bse muere\b(?! (de|del|por))|"
+        r"\bdying\b(?! (to|for))",
+    ],
+}
+# Long-standing back pain, and walking made hard by it, are why people come.
+LONG_SUPPRESSED = {"severe_pain", "walking"}
+
+# --- warning: worrying but not 911 ------------------------------------------------------
+_SITE = (
+    r"(herida|heridita|incision|insicion|pinchazo|piquete|piquetito|puncion|cortad(it)?a|"
+    r"curita|curacion|venda|vendaje|vendita|gasa|aposito|parche|tirita|puntos|puntadas?|"
+    r"cicatriz|hoyito|agujerito|donde (me|le|te|nos|les) (pincharon|picaron|metieron|pusieron|"
+    r"inyectaron|entraron|hicieron|puyaron)|donde (entro|metieron|pusieron) la aguja|(sitio|zona|"
+    r"area|lugar|parte|punto|marca) (de la|del|donde) (aguja|puncion|pinchazo|inyeccion|piquete|"
+    r"procedimiento|me|le|entro|metieron|pusieron|pincharon))"
+)
+_SIGN = (
+    r"(roj[oa]s?|rojiz[oa]|enrojecid[oa]|enrojecimiento|colorad[oa]|hinchad[oa]|hinchazon|"
+    r"inflamad[oa]|inflamacion|caliente|calientit[oa]|supur\w*|pus|liquido|humed[oa]|mojad[oa]|"
+    r"escurr\w*|sangr\w*|mancha\w*|amarill\w*|verde\w*|mal olor|huele|apesta|morad[oa]|moreton\w*|"
+    r"hematoma|bolit\w*|bult\w*|chipote|dur[oa]|infectad[oa]|infeccion|comezon|pica|picazon|arde|"
+    r"ardor|duele|dolor|dolorid[oa]|sensible|abiert[oa]|se abrio|costra|secrecion|sale algo)"
+)
+# A fever that is not a high one (high fevers, fevers with chills are emergencies); the needle
+# spot red, swollen, warm, leaking or bruised.
+WARNINGS = [
+    r"\b(fiebre\w*|febricula|calentura\w*|febril|afiebrad[oa]|destemplad[oa])\b|"
+    r"\b(temperatura|temp|termometro)\b[^.]{0,20}\b(37[.,][5-9]|38([.,][0-2])?|99|100([.,]\d)?)\b|"
+    r"\b38\s*(grados|de (fiebre|calentura|temperatura))\b|\b(tengo|tiene|tienes|con) (un poco de |"
+    r"algo de |poquita )?(temperatura|fever)\b",
+    r"\b<SITE>\b[^.]{0,40}\b<SIGN>\b|\b<SIGN>\b[^.]{0,40}\b<SITE>\b",
+    r"\b(tengo|tiene|me salio|le salio|salio|se (me|le) (hizo|formo)|hay|note|noto|veo)\b[^.]{0,20}"
+    r"\b(moreton\w*|hematoma|bolita|bultito|bulto|chipote|hinchazon|ronchas?|sarpullido)\b",
+]
+# Pain and feeling unwell are also why people come and what they ask about beforehand: these
+# need a sign that the procedure is behind them.
+WARNINGS_AFTER = [
+    # Pain that is not getting better.
+    r"\b(dolor|duele|molestia)\w*\b[^.]{0,40}\b(no (se )?(me |le )?(quita|mejora|baja|cede|va|"
+    r"afloja|disminuye|calma|pasa)|no ha (mejorado|bajado|cedido|disminuido)|sigue igual|"
+    r"igual que antes|peor|empeor\w*|mas fuerte|no se va)\b|\bno se (me|le) (quita|va|pasa|calma) "
+    r"el dolor\b|\b(sigo|sigue|continuo|continua) (con (el |mucho )?dolor|doliendo|igual|con "
+    r"molestias)\b|\b(me|le) sigue doliendo\b|\bcada vez (me duele )?(mas|peor)\b|\bempeor\w*\b|"
+    r"\bno (mejoro|mejora|he mejorado|ha mejorado)\b|\b(mas|peor) (dolor )?que antes\b|"
+    r"\bno me (hace|hacen) (efecto|nada)\b",
+    # New pain, or pain that came back.
+    r"\b(dolor|molestia)\w* (nuev[oa]|diferente|distint[oa]|rar[oa])\b|\b(nuev[oa]|otro|otra) "
+    r"(dolor|molestia)\b|\b(volvio|regreso|ha vuelto|vuelve|regresa) (a doler|el dolor|la molestia|"
+    r"a molestar)\b|\bel dolor (volvio|regreso|ha vuelto|vuelve|regresa)\b|\b(empezo|empece|"
+    r"comenzo) a (doler|molestar)(me|le)?\b|\bme duele (mas|otra vez|de nuevo)\b",
+    # Feeling unwell: sick, dizzy, a rash, a headache, sweats, chills.
+    r"\b(nausea\w*|vomit\w*|devolvi|guacare\w*|mare[oa]\w*|sarpullido|ronchas?|salpullido|"
+    r"urticaria|comezon|dolor de cabeza|jaqueca|migrana|sudando|sudor\w*|escalofrio\w*|"
+    r"cuerpo cortado|sin apetito|muy cansad[oa]|debilidad|diarrea)\b|\bme siento (mal|rar[oa]|debil|"
+    r"enferm[oa]|cansad[oa]|decaid[oa]|fatal)\b(?! (por|de) (molestar|preguntar|llamar))",
+]
+
+
+# Shared parts, written <NAME> in the patterns above and filled in once here.
+_PARTS = {
+    "LEGS": _LEGS,
+    "NUMB": _NUMB,
+    "CAN_NOT": _CAN_NOT,
+    "PILLS": _PILLS,
+    "TOOK": _TOOK,
+    "SITE": _SITE,
+    "SIGN": _SIGN,
+}
+
+
+def _filled(pattern: str) -> str:
+    return re.sub(r"<([A-Z_]+)>", lambda part: _PARTS[part.group(1)], pattern)
+
+
+SYMPTOMS = {name: [_filled(p) for p in patterns] for name, patterns in SYMPTOMS.items()}
+WARNINGS = [_filled(p) for p in WARNINGS]
+WARNINGS_AFTER = [_filled(p) for p in WARNINGS_AFTER]
