@@ -30,7 +30,7 @@ class LanguageDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # config.yml gives both (they are thresholds: their home is there).
-        return {"min_words": 2, "min_confidence": 0.9}
+        return {"min_words": 2, "min_confidence": 0.9, "long_words": 3, "long_confidence": 0.7}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.config = {**self.get_default_config(), **config}
@@ -44,7 +44,8 @@ class LanguageDetector(GraphComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             reading = languages.read(message.get(TEXT) or "", self.config["min_words"],
-                                     self.config["min_confidence"])
+                                     self.config["min_confidence"], self.config["long_words"],
+                                     self.config["long_confidence"])
             if reading.language is None:
                 continue
             message.set(MESSAGE_LANGUAGE, {"name": reading.language,

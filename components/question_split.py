@@ -8,6 +8,11 @@ A message is cut into sentences, and a sentence again where "and", "also", "or",
 comma is followed by a new question ("... and when can I ..."). What stays one question stays
 whole: "swelling and redness", "on my back or my stomach". Parts that neither ask nor request
 ("I'm 82", "my doctor wants me to have this") are context, not questions.
+
+Spanish too (issue 14): "¿" opens a question wherever it is ("Tengo 80 años ¿cuánto dura?"),
+and "y" followed by a question word splits ("¿cuánto dura y cuándo me voy a casa?"). Only
+question words that cannot be something else start one: "que" and "como" without accents are
+too often "that" and "I eat"/"like".
 """
 import re
 from typing import List, Text
@@ -18,13 +23,21 @@ _QUESTION_START = (
     r"i'd like to know|i would like to know|i need to know|i wonder|i was wondering|wondering|"
     r"i'm wondering|im wondering|is it|are there|is there|how's|hows)"
 )
-_SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+|(?<=\?)(?=\S)")
+_QUESTION_START_ES = (
+    r"(?:¿|cu[aá]nto|cu[aá]ntas|cu[aá]ntos|cu[aá]nta|cu[aá]ndo|qu[eé] (?:pasa|hago|tengo|debo|"
+    r"necesito|sigue)|qué|cómo|d[oó]nde|qui[eé]n|cuál|puedo|podr[eé]|debo|tengo que|me van a|"
+    r"voy a poder|se puede|es normal|me pueden|hay que|necesito)"
+)
+_SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+|(?<=\?)(?=\S)|\s*(?=¿)")
 _JOINED_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|also|or|plus|then|but|&)\s+(?:also\s+)?(?=" + _QUESTION_START + r"\b)"
-    r"|,\s*(?=" + _QUESTION_START + r"\b)",
+    r"|,\s*(?=" + _QUESTION_START + r"\b)"
+    r"|(?:,\s*|\s+)(?:y|o|tambi[eé]n|adem[aá]s|pero)\s+(?:tambi[eé]n\s+)?(?="
+    + _QUESTION_START_ES + r"(?!\w))",
     re.IGNORECASE,
 )
-_ASKS = re.compile(r"\?\s*$|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?"
+_ASKS = re.compile(r"\?\s*$|¿|^\W*(?:y\s+|o\s+)?" + _QUESTION_START_ES + r"(?!\w)"
+                   r"|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?"
                    + _QUESTION_START + r"\b"
                    # A request inside a sentence: "the nurse asked me to find out how quickly..."
                    r"|\b(?:find out|want to know|like to know|need to know|wondering|tell me|"
@@ -32,7 +45,7 @@ _ASKS = re.compile(r"\?\s*$|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|wel
 # "1) how long does it take 2) can I go home that day": numbered questions.
 _NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s+|\b(?:first|second|third|fourth|next|lastly|"
                        r"finally)\s*[,:]\s*", re.IGNORECASE)
-_LEADING = re.compile(r"^\W*(?:and|also|or|plus|then|but|so|&)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^[^\w¿]*(?:and|also|or|plus|then|but|so|&|y|o|pero)\s+", re.IGNORECASE)
 MIN_WORDS = 2
 
 

@@ -147,7 +147,7 @@ _IDIOM_DIE = (
 )
 _IDIOM_KILL = (
     r"(?! (trabajando|estudiando|limpiando|haciendo|corriendo|de (risa|hambre|cansancio|"
-    r"trabajo)|a (trabajar|estudiar)|por (un|una|el|la)))"
+    r"trabajo)|del? (dolor|susto|coraje|pena|miedo|risa)|a (trabajar|estudiar)|por (un|una|el|la)))"
 )
 _NOT = r"(?<!no )(?<!no me )(?<!no se )(?<!nunca )"
 _CRISIS_PATTERNS = [

@@ -44,7 +44,7 @@ STRICT_NOW = re.compile(
 )
 # A near miss, a habit, a fear or a joke: "casi me desmayo", but "casi no puedo respirar" is now.
 NOT_NOW = re.compile(
-    r"\b(casi(?! no)|por poco|siempre que|cada vez que|cada que|normalmente|usualmente|"
+    r"\b(casi(?! no)(?! (todo|toda|todos|todas|la mitad|el frasco|la caja|un frasco|una caja))|por poco|siempre que|cada vez que|cada que|normalmente|usualmente|"
     r"por lo general|(?<!al )(?<!el )suelo|suele|a veces|de vez en cuando|ja(ja)+\w*|je(je)+\w*|jsj\w*|lol|xd|"
     r"broma|bromeando|miedo (a|de)|me da (miedo|panico)|panico (a|de)|temor|temo|me preocupa|"
     r"preocupad[oa]s? (de|por|que)|me asusta|cuando (estoy|me pongo|ando) nervios[oa]|"

@@ -74,7 +74,7 @@ SYMPTOMS = {
         r"\b(sangrado|sangre|sangr\w*)\b[^.]{0,30}\bno (para|paro|se detiene|se para|se corta|se quita|"
         r"cesa|deja)\b|\bsangr(a|ando) y sangr(a|ando)\b",
         r"\b(empapad\w*|empapo|empapando|chorre\w*|charco|llen[oa] de|llenando de|lleno de) "
-        r"(\w+ ){0,2}sangre\b|\bsangre\b[^.]{0,20}\b(empap\w*|a chorros|por todos lados|"
+        r"(\w+ ){0,4}sangre\b|\bsangre\b[^.]{0,20}\b(empap\w*|a chorros|por todos lados|"
         r"por todas partes|everywhere)\b|\bmucha sangre\b|\bsale (y sale|mucha) sangre\b|"
         r"\b(bota|botando|echa|echando) (mucha|un monton de|harta) sangre\b|\bhemorragia\b|"
         r"\bbleeding (a lot|mucho|bastante)\b",
@@ -222,7 +222,9 @@ _SIGN = (
 WARNINGS = [
     r"\b(fiebre\w*|febricula|calentura\w*|febril|afiebrad[oa]|destemplad[oa])\b|"
     r"\b(temperatura|temp|termometro)\b[^.]{0,20}\b(37[.,][5-9]|38([.,][0-2])?|99|100([.,]\d)?)\b|"
-    r"\b38\s*(grados|de (fiebre|calentura|temperatura))\b|\b(tengo|tiene|tienes|con) (un poco de |"
+    r"\b38\s*(grados|de (fiebre|calentura|temperatura))\b|"
+    r"\b(37[.,][5-9]|38([.,][0-2])?|99([.,]\d)?|100([.,]\d)?)\s*(grados |°\s*)?(de )?(temperatura|"
+    r"calentura)\b|\b(tengo|tiene|tienes|con) (un poco de |"
     r"algo de |poquita )?(temperatura|fever)\b",
     r"\b<SITE>\b[^.]{0,40}\b<SIGN>\b|\b<SIGN>\b[^.]{0,40}\b<SITE>\b",
     r"\b(tengo|tiene|me salio|le salio|salio|se (me|le) (hizo|formo)|hay|note|noto|veo)\b[^.]{0,20}"

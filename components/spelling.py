@@ -68,9 +68,14 @@ class Normaliser:
         return word if cached == lower else cached
 
     def normalise(self, text: Text, spanish: bool = False) -> Text:
-        """`spanish`: the message reads as Spanish, so Spanish shorthand applies, not English."""
-        table = self.spanish_shorthand if spanish else self.shorthand
-        return TOKEN.sub(lambda m: self.correct(m.group(0), table), text)
+        """`spanish`: the message reads as Spanish, so Spanish shorthand applies, not English,
+        and no spelling correction: the nearest training word of an unknown Spanish word is
+        too often an English one ("allá" -> "all"); the classifier's character n-grams read
+        Spanish misspellings well enough."""
+        if spanish:
+            table = self.spanish_shorthand
+            return TOKEN.sub(lambda m: table.get(m.group(0).lower(), m.group(0)), text)
+        return TOKEN.sub(lambda m: self.correct(m.group(0), self.shorthand), text)
 
 
 def vocabulary_counts(texts: Iterable[Text]) -> Dict[Text, int]:

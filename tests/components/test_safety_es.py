@@ -126,3 +126,13 @@ def test_button_payloads_and_empty_messages_have_no_tier():
     assert not crisis("¿cuánto dura la recuperación?")
     assert not warning("¿cuánto dura la recuperación?")
     assert emergency("¿cuánto dura la recuperación?") is None
+
+
+def test_what_the_dev_set_showed_in_other_words():
+    """Kinds of message the Spanish dev set missed (dev failures may be read; these are new
+    wordings, not its messages)."""
+    assert tier("se me empapó todo el vendaje de sangre") == EMERGENCY
+    assert tier("mi abuela se tomó casi toda la caja de calmantes") == EMERGENCY
+    assert tier("casi me caigo ayer pero estoy bien, ¿a qué hora llego?") is None
+    assert tier("esta espera me va a matar del susto jaja, ¿cuánto dura?") is None
+    assert tier("tengo 37.8 de temperatura desde anoche") == WARNING

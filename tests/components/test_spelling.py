@@ -51,3 +51,10 @@ def test_punctuation_and_case_of_untouched_words_are_kept(normaliser):
 
 def test_vocabulary_counts_words_only():
     assert vocabulary_counts(["a b b", "b 2 c"]) == {"a": 1, "b": 3, "c": 1}
+
+
+def test_a_spanish_message_gets_spanish_shorthand_and_no_english_correction(normaliser):
+    assert normaliser.normalise("tngo q ir allá x la mañana", spanish=True) == \
+        "tengo que ir allá por la mañana"
+    assert normaliser.normalise("y cuanto dura", spanish=True) == "y cuanto dura"  # "y" is "and"
+    assert normaliser.normalise("y does it hurt") == "why does it hurt"  # English shorthand
