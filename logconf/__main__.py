@@ -1,0 +1,55 @@
+"""Run a server with the project's JSON logging (logging.yml, see logconf/__init__.py).
+
+    python -m logconf rasa run --model ... [rasa's arguments]    # the Rasa server
+    python -m logconf rasa run actions --actions actions ...     # the action server (rasa-sdk)
+    python -m logconf scripts/serve_web.py                        # any Python script
+
+Why not Rasa's own `rasa run --logging-config-file logging.yml`: Rasa 3.6 applies that file
+first and then calls `coloredlogs.install()` (rasa/__main__.py, rasa.utils.io
+.configure_colored_logging), which removes every handler on the root logger that writes to
+standard output or error and installs its own text handler in its place: every record not of
+the `rasa` logger tree would be plain text again. rasa-sdk calls `coloredlogs.install()` too.
+So this launcher applies logging.yml itself, makes `coloredlogs.install` a no-op in this
+process, and asks Rasa's structlog events (Rasa 3.6 logs a few that way) to render as JSON
+(FORCE_JSON_LOGGING, read by rasa.utils.log_utils when it is imported): such an event is the
+`message` of a line, itself a JSON string. Then it runs Rasa's command line as `rasa` would.
+"""
+import os
+import runpy
+import sys
+from typing import List, Optional, Text
+
+import logconf
+
+USAGE = "usage: python -m logconf rasa <rasa arguments> | python -m logconf <script.py> [args]"
+
+
+def keep_coloredlogs_out() -> None:
+    """`coloredlogs.install()` does nothing in this process (see the module)."""
+    import coloredlogs
+
+    coloredlogs.install = lambda *args, **kwargs: None
+
+
+def main(argv: Optional[List[Text]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] in ("-h", "--help"):
+        print(USAGE, file=sys.stderr)
+        return 2
+    command, arguments = argv[0], argv[1:]
+    logconf.configure()
+    keep_coloredlogs_out()
+    os.environ.setdefault("FORCE_JSON_LOGGING", "1")
+    if command == "rasa":
+        import rasa.__main__
+
+        sys.argv = ["rasa", *arguments]
+        rasa.__main__.main()
+        return 0
+    sys.argv = [command, *arguments]
+    runpy.run_path(command, run_name="__main__")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
