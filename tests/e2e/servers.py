@@ -11,11 +11,12 @@ from typing import Dict, List, Optional
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "vertebro.tar.gz"
 # Secrets for test servers only (the real ones live in the git-ignored .env).
 TEST_TWILIO_AUTH_TOKEN = "test-auth-token-" + uuid.uuid4().hex
 TEST_SMS_SENDER_SECRET = "test-sender-secret-" + uuid.uuid4().hex
+# The servers start as scripts/run.sh starts them: through the JSON logging (logconf/).
+LAUNCHER = [sys.executable, "-m", "logconf"]
 # The limits scripts/env.sh sets for `make run` / `make test`, also when pytest runs alone
 # (values already in the environment win, as in env.sh).
 LIMIT_DEFAULTS = {"MAX_BODY_BYTES": "65536", "RATE_LIMIT_PER_MINUTE": "30",
@@ -55,7 +56,9 @@ class Servers:
         self.web_port = free_port()
         self.env = dict(os.environ)
         self.env.update({
-            "PYTHONPATH": str(ROOT),
+            # The project first; a PYTHONPATH already set (extra packages) stays after it.
+            "PYTHONPATH": os.pathsep.join([str(ROOT)] + [
+                p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "RASA_TELEMETRY_ENABLED": "false",
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
@@ -87,14 +90,14 @@ class Servers:
         return process
 
     def start_actions(self) -> subprocess.Popen:
-        process = self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions",
+        process = self._spawn("actions", [*LAUNCHER, "rasa", "run", "actions", "--actions",
                                           "actions", "--port", str(self.action_port)])
         wait_for(f"http://127.0.0.1:{self.action_port}/health", process)
         return process
 
     def start_rasa(self) -> subprocess.Popen:
         process = self._spawn("rasa", [
-            str(BIN / "rasa"), "run", "--model", str(self.model), "--endpoints", self.endpoints,
+            *LAUNCHER, "rasa", "run", "--model", str(self.model), "--endpoints", self.endpoints,
             "--credentials", self.credentials, "--port", str(self.rasa_port),
             "--interface", "127.0.0.1", "--cors", self.env["CORS_ORIGINS"]])
         wait_for(self.url + "/", process)
@@ -108,7 +111,7 @@ class Servers:
         """scripts/serve_web.py (demo page + kiosk) on web_port, pointing browsers at Rasa."""
         env = dict(self.env, RASA_URL=self.url, WEB_HOST="127.0.0.1")
         log = open(self.log_dir / "web.log", "wb")
-        process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_web.py")],
+        process = subprocess.Popen([*LAUNCHER, str(ROOT / "scripts" / "serve_web.py")],
                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.processes.append(process)
         wait_for(self.web_url + "/config.js", process, timeout=30)
