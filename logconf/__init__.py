@@ -7,9 +7,9 @@ dictionary): python-json-logger's `JsonFormatter` writes each record to standard
      "time": "2026-05-04T09:12:03.123456+00:00"}
 
 (plus any `extra` fields of the record, and `exc_info` with the traceback of an error). The
-Rasa server, the action server and the web page server that `make run` starts
-(scripts/run.sh) are started through `python -m logconf`, which applies that file before Rasa
-starts (see logconf/__main__.py for why Rasa's own `--logging-config-file` is not enough).
+Rasa server and the action server that `make run` starts (scripts/run.sh) are started through
+`python -m logconf`, which applies that file before Rasa starts (see logconf/__main__.py for
+why Rasa's own `--logging-config-file` is not enough).
 
 What must never be in a log line is the patient's text or phone number. The first line of
 defence is the code: nothing logs a message's text or a sender's number at INFO or above (Rasa

@@ -2,7 +2,6 @@
 
     python -m logconf rasa run --model ... [rasa's arguments]    # the Rasa server
     python -m logconf rasa run actions --actions actions ...     # the action server (rasa-sdk)
-    python -m logconf scripts/serve_web.py                        # any Python script
 
 Why not Rasa's own `rasa run --logging-config-file logging.yml`: Rasa 3.6 applies that file
 first and then calls `coloredlogs.install()` (rasa/__main__.py, rasa.utils.io
@@ -15,13 +14,12 @@ process, and asks Rasa's structlog events (Rasa 3.6 logs a few that way) to rend
 `message` of a line, itself a JSON string. Then it runs Rasa's command line as `rasa` would.
 """
 import os
-import runpy
 import sys
 from typing import List, Optional, Text
 
 import logconf
 
-USAGE = "usage: python -m logconf rasa <rasa arguments> | python -m logconf <script.py> [args]"
+USAGE = "usage: python -m logconf rasa <rasa arguments>"
 
 
 def keep_coloredlogs_out() -> None:
@@ -33,21 +31,16 @@ def keep_coloredlogs_out() -> None:
 
 def main(argv: Optional[List[Text]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] in ("-h", "--help"):
+    if not argv or argv[0] != "rasa":
         print(USAGE, file=sys.stderr)
         return 2
-    command, arguments = argv[0], argv[1:]
     logconf.configure()
     keep_coloredlogs_out()
     os.environ.setdefault("FORCE_JSON_LOGGING", "1")
-    if command == "rasa":
-        import rasa.__main__
+    import rasa.__main__
 
-        sys.argv = ["rasa", *arguments]
-        rasa.__main__.main()
-        return 0
-    sys.argv = [command, *arguments]
-    runpy.run_path(command, run_name="__main__")
+    sys.argv = ["rasa", *argv[1:]]
+    rasa.__main__.main()
     return 0
 
 

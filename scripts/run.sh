@@ -16,8 +16,8 @@ trap 'exit 143' TERM
 
 # LISTEN_ADDRESS (default 127.0.0.1, scripts/env.sh): where Rasa and the action server listen.
 # rasa-sdk has no interface flag; it reads SANIC_HOST.
-# The servers run through `python -m logconf`: logs are one JSON object a line on stderr, with
-# identifiers redacted (logging.yml, LOGGING_CONFIG; docs/operations.md "Logs").
+# Rasa and the action server run through `python -m logconf`: logs are one JSON object a line on
+# stderr, with identifiers redacted (logging.yml, LOGGING_CONFIG; docs/operations.md "Logs").
 SANIC_HOST="$LISTEN_ADDRESS" $VENV/bin/python -m logconf \
   rasa run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
@@ -34,7 +34,7 @@ $VENV/bin/python -m logconf rasa run --model models/vertebro.tar.gz --endpoints 
   --cors ${CORS_ORIGINS//,/ } &
 pids+=($!)
 
-$VENV/bin/python -m logconf scripts/serve_web.py &
+$VENV/bin/python scripts/serve_web.py &
 pids+=($!)
 
 for _ in $(seq 1 120); do

@@ -15,7 +15,8 @@ MODEL = ROOT / "models" / "vertebro.tar.gz"
 # Secrets for test servers only (the real ones live in the git-ignored .env).
 TEST_TWILIO_AUTH_TOKEN = "test-auth-token-" + uuid.uuid4().hex
 TEST_SMS_SENDER_SECRET = "test-sender-secret-" + uuid.uuid4().hex
-# The servers start as scripts/run.sh starts them: through the JSON logging (logconf/).
+# Rasa and the action server start as scripts/run.sh starts them: with the JSON logging
+# (logconf/).
 LAUNCHER = [sys.executable, "-m", "logconf"]
 # The limits scripts/env.sh sets for `make run` / `make test`, also when pytest runs alone
 # (values already in the environment win, as in env.sh).
@@ -111,7 +112,7 @@ class Servers:
         """scripts/serve_web.py (demo page + kiosk) on web_port, pointing browsers at Rasa."""
         env = dict(self.env, RASA_URL=self.url, WEB_HOST="127.0.0.1")
         log = open(self.log_dir / "web.log", "wb")
-        process = subprocess.Popen([*LAUNCHER, str(ROOT / "scripts" / "serve_web.py")],
+        process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_web.py")],
                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         self.processes.append(process)
         wait_for(self.web_url + "/config.js", process, timeout=30)

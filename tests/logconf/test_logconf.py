@@ -1,8 +1,8 @@
 """Server logs (logconf/, logging.yml): one JSON object a line at INFO, no identifier in any.
 
-Two ways in: the launcher in a child process, exactly as scripts/run.sh starts the servers
-(`python -m logconf ...`, Rasa's own logging set-up called after it as `rasa run` calls it), and
-the real logging.yml applied in this process. Both log records like the ones the code logs,
+Two ways in: the action server in a child process, started exactly as scripts/run.sh starts it
+(`python -m logconf rasa run actions`, so Rasa's and rasa-sdk's own logging set-up runs after
+the launcher's), and the real logging.yml applied in this process. Both log records like the ones the code logs,
 and records with identifiers in their arguments, traceback and `extra` fields."""
 import io
 import json
@@ -69,54 +69,59 @@ def check_lines(output: str, expect_at_least: int) -> list:
 
 
 # ---------------------------------------------------------------------------- as run.sh does
+# An "actions package" for `rasa run actions`: rasa-sdk imports it after Rasa's and rasa-sdk's
+# own logging set-up (coloredlogs, structlog, sanic levels), so what it logs goes through the
+# logging exactly as the servers' records do; then it stops the server before it listens.
 CHILD = textwrap.dedent("""
     import logging, warnings
-    # What `rasa run` / `rasa run actions` do after the launcher applied logging.yml
-    # (rasa/__main__.py, rasa_sdk/__main__.py): their logging set-up, coloredlogs included.
-    from rasa.utils.common import configure_logging_and_warnings, update_sanic_log_level
-    from rasa.utils.io import configure_colored_logging
-    from rasa.utils.log_utils import configure_structlog
-    import rasa_sdk.utils
 
-    configure_logging_and_warnings(None, None, warn_only_once=True, filter_repeated_logs=True)
-    configure_colored_logging(None)
-    configure_structlog(None)
-    rasa_sdk.utils.configure_colored_logging(logging.INFO)
-    update_sanic_log_level()
+    import structlog
 
     from tests.logconf.test_logconf import PATIENT_TEXT, log_like_the_code
+
     log_like_the_code()
     warnings.warn("a library warning with " + PATIENT_TEXT)
-    import structlog
     structlog.get_logger().error("rest.message.received.timeout", text=PATIENT_TEXT)
     logging.getLogger("socketio.server").error("socket.io error for %s", PATIENT_TEXT)
     logging.getLogger("apscheduler.scheduler").error("job failed for %s", PATIENT_TEXT)
+    raise SystemExit(0)
 """)
 
 
 @pytest.fixture(scope="module")
 def launched(tmp_path_factory):
-    """stdout and stderr of `python -m logconf <script>` logging like the servers."""
-    script = tmp_path_factory.mktemp("launcher") / "child.py"
-    script.write_text(CHILD, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT)] + [
+    """stdout and stderr of the action server started as scripts/run.sh starts it
+    (`python -m logconf rasa run actions ...`), with CHILD as its actions."""
+    package = tmp_path_factory.mktemp("launcher")
+    (package / "logging_child_actions.py").write_text(CHILD, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(package)] + [
         p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
-               TF_CPP_MIN_LOG_LEVEL="3", RASA_TELEMETRY_ENABLED="false")
+               TF_CPP_MIN_LOG_LEVEL="3", RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1")
     for variable in ("LOG_LEVEL", "LOGGING_CONFIG", "FORCE_JSON_LOGGING"):
         env.pop(variable, None)
-    result = subprocess.run([sys.executable, "-m", "logconf", str(script)], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "logconf", "rasa", "run", "actions", "--actions",
+         "logging_child_actions", "--port", str(free_port())],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
 
-def test_the_launcher_writes_only_json_lines_without_identifiers(launched):
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_the_launched_server_writes_only_json_lines_without_identifiers(launched):
     assert launched.stdout == ""  # logs go to standard error; stdout stays the program's
     records = check_lines(launched.stderr, expect_at_least=12)
     loggers = {record["logger"] for record in records}
     # coloredlogs (installed by Rasa and rasa-sdk after the launcher) wrote nothing of its own,
     # and the loggers Rasa cuts off from the root (sanic, socketio, apscheduler) are JSON too.
-    assert {"rasa.core.processor", "rasa_sdk.executor", "root", "channels.sms",
+    assert {"rasa.core.processor", "rasa_sdk.endpoint", "root", "channels.sms",
             "storage.tracker_store", "sanic.error", "py.warnings", "socketio.server",
             "apscheduler.scheduler"} <= loggers, loggers
     by_logger = {record["logger"]: record for record in records}
