@@ -29,7 +29,7 @@ help:
 	@echo "make shell  - chat with the assistant in this terminal"
 	@echo "make bench  - benchmark production against Rasa's default configuration"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
-	@echo "make retention - delete conversations and SMS state older than RETENTION_DAYS (default 90)"
+	@echo "make retention - delete conversations and SMS choices older than RETENTION_DAYS (default 90)"
 	@echo "make forget SENDER=<id> | make forget PHONE=- - delete one patient's conversation"
 
 $(VENV_OK): requirements.txt constraints.txt
