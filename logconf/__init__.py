@@ -106,4 +106,22 @@ def configure(path: Optional[Union[Text, Path]] = None) -> Dict[Text, Any]:
     return config
 
 
-__all__ = ["RedactIdentifiers", "configure", "load_config", "config_path", "DEFAULT_CONFIG"]
+def keep_coloredlogs_out() -> None:
+    """`coloredlogs.install()` does nothing in this process. Rasa 3.6 and rasa-sdk call it after
+    any logging configuration of their own (logconf/__main__.py tells why that matters)."""
+    import coloredlogs
+
+    coloredlogs.install = lambda *args, **kwargs: None
+
+
+def install(path: Optional[Union[Text, Path]] = None) -> None:
+    """Everything a process that then runs Rasa's command line needs, before Rasa is imported:
+    `configure`, `keep_coloredlogs_out`, and Rasa's structlog events rendered as JSON
+    (FORCE_JSON_LOGGING is read when rasa.utils.log_utils is imported)."""
+    configure(path)
+    keep_coloredlogs_out()
+    os.environ.setdefault("FORCE_JSON_LOGGING", "1")
+
+
+__all__ = ["RedactIdentifiers", "configure", "install", "keep_coloredlogs_out", "load_config",
+           "config_path", "DEFAULT_CONFIG"]

@@ -6,14 +6,16 @@
 Why not Rasa's own `rasa run --logging-config-file logging.yml`: Rasa 3.6 applies that file
 first and then calls `coloredlogs.install()` (rasa/__main__.py, rasa.utils.io
 .configure_colored_logging), which removes every handler on the root logger that writes to
-standard output or error and installs its own text handler in its place: every record not of
-the `rasa` logger tree would be plain text again. rasa-sdk calls `coloredlogs.install()` too.
-So this launcher applies logging.yml itself, makes `coloredlogs.install` a no-op in this
-process, and asks Rasa's structlog events (Rasa 3.6 logs a few that way) to render as JSON
-(FORCE_JSON_LOGGING, read by rasa.utils.log_utils when it is imported): such an event is the
-`message` of a line, itself a JSON string. Then it runs Rasa's command line as `rasa` would.
+standard output or error and installs its own text handler in its place: every record would be
+plain text again (a handler on the `rasa` logger alone would miss Sanic's, the project's and
+the libraries' records). rasa-sdk calls `coloredlogs.install()` too.
+So this launcher (`logconf.install`) applies logging.yml itself, makes `coloredlogs.install` a
+no-op in this process, and asks Rasa's structlog events (Rasa 3.6 logs a few that way) to
+render as JSON (FORCE_JSON_LOGGING, read by rasa.utils.log_utils when it is imported): such an
+event is the `message` of a line, itself a JSON string. Then it runs Rasa's command line as
+`rasa` would. Another entry point that runs Rasa's command line can call `logconf.install()`
+first instead.
 """
-import os
 import sys
 from typing import List, Optional, Text
 
@@ -22,21 +24,12 @@ import logconf
 USAGE = "usage: python -m logconf rasa <rasa arguments>"
 
 
-def keep_coloredlogs_out() -> None:
-    """`coloredlogs.install()` does nothing in this process (see the module)."""
-    import coloredlogs
-
-    coloredlogs.install = lambda *args, **kwargs: None
-
-
 def main(argv: Optional[List[Text]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] != "rasa":
         print(USAGE, file=sys.stderr)
         return 2
-    logconf.configure()
-    keep_coloredlogs_out()
-    os.environ.setdefault("FORCE_JSON_LOGGING", "1")
+    logconf.install()
     import rasa.__main__
 
     sys.argv = ["rasa", *argv[1:]]
