@@ -67,13 +67,20 @@ class RedactIdentifiers(logging.Filter):
                 record.exc_text = redact(record.exc_text)
             if isinstance(record.stack_info, str):
                 record.stack_info = redact(record.stack_info)
-            for key, value in list(vars(record).items()):
-                if key not in _STANDARD_ATTRIBUTES and isinstance(value, str):
-                    setattr(record, key, redact(value))
+            for key, value in _extras(record):
+                setattr(record, key, redact(value))
         except Exception:  # noqa: BLE001 - a log call must never fail, nor leak
             record.msg, record.args = WITHHELD, ()
             record.exc_info = record.exc_text = record.stack_info = None
+            for key, _ in _extras(record):
+                setattr(record, key, WITHHELD)
         return True
+
+
+def _extras(record: logging.LogRecord):
+    """(name, value) of the record's string attributes that came from `extra=`."""
+    return [(key, value) for key, value in vars(record).items()
+            if key not in _STANDARD_ATTRIBUTES and isinstance(value, str)]
 
 
 def config_path(path: Optional[Union[Text, Path]] = None) -> Path:

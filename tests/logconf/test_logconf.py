@@ -196,9 +196,10 @@ def test_a_record_whose_redaction_fails_is_withheld(configured, monkeypatch):
         raise RuntimeError("redaction failed")
 
     monkeypatch.setattr(redacting, "redact", broken)
-    logging.getLogger("channels.rest").error("message %s", PATIENT_TEXT)
+    logging.getLogger("channels.rest").error("message %s", PATIENT_TEXT,
+                                             extra={"user_text": PATIENT_TEXT})
     (record,) = check_lines(configured.getvalue(), expect_at_least=1)
-    assert record["message"] == logconf.WITHHELD
+    assert record["message"] == record["user_text"] == logconf.WITHHELD
 
 
 def test_log_level_follows_rasas_variable(configured, monkeypatch):
