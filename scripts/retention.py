@@ -89,7 +89,8 @@ def main(argv: Optional[List[Text]] = None) -> int:
     verb = "Would delete" if args.dry_run else "Deleted"
     print(f"{verb} {conversations} conversations ({events} events) older than {args.days:g} days.")
     print(f"{verb} {sms_rows} SMS state rows (pending choices, rate-limit buckets) older than "
-          f"{args.days:g} days; kept {opt_outs} older SMS opt-outs (they last until START).")
+          f"{args.days:g} days, keeping {opt_outs} older SMS opt-outs (an opt-out lasts until "
+          f"START).")
     return 0
 
 

@@ -111,7 +111,7 @@ def test_dry_run_counts_sms_state_and_deletes_nothing(tmp_path, capsys):
     before = sms_rows(url)
     assert main(["--db", url, "--days", "90", "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "Would delete 2 SMS state rows" in out and "kept 1 older SMS opt-outs" in out
+    assert "Would delete 2 SMS state rows" in out and "keeping 1 older SMS opt-outs" in out
     assert sms_rows(url) == before
 
 
@@ -120,7 +120,7 @@ def test_retention_output_names_no_sms_sender(tmp_path, capsys):
     assert main(["--db", url, "--days", "90"]) == 0
     out = capsys.readouterr().out
     assert "Deleted 1 conversations (1 events)" in out
-    assert "Deleted 2 SMS state rows" in out and "kept 1 older SMS opt-outs" in out
+    assert "Deleted 2 SMS state rows" in out and "keeping 1 older SMS opt-outs" in out
     assert "sms-" not in out
 
 
