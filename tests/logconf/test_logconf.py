@@ -2,8 +2,9 @@
 
 Two ways in: the action server in a child process, started exactly as scripts/run.sh starts it
 (`python -m logconf rasa run actions`, so Rasa's and rasa-sdk's own logging set-up runs after
-the launcher's), and the real logging.yml applied in this process. Both log records like the ones the code logs,
-and records with identifiers in their arguments, traceback and `extra` fields."""
+the launcher's), and the real logging.yml applied in this process. Both log records like the
+ones the code logs, and records with identifiers in their arguments, traceback and `extra`
+fields."""
 import io
 import json
 import logging
