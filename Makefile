@@ -31,7 +31,7 @@ help:
 	@echo "make shell  - chat with the assistant in this terminal"
 	@echo "make bench  - benchmark production against Rasa's default configuration"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
-	@echo "make retention - delete conversations older than RETENTION_DAYS (default 90)"
+	@echo "make retention - delete conversations and SMS choices older than RETENTION_DAYS (default 90)"
 	@echo "make forget SENDER=<id> | make forget PHONE=- - delete one patient's conversation"
 
 $(VENV_OK): requirements.txt constraints.txt
@@ -93,7 +93,8 @@ report: setup
 bench: setup $(MODEL)
 	source scripts/env.sh && $(PY) bench/run_bench.py
 
-# Delete conversations older than RETENTION_DAYS (default 90) from the tracker store.
+# Delete conversations, and SMS choices and rate-limit buckets, older than RETENTION_DAYS
+# (default 90) from the tracker store's database; SMS opt-outs are kept (until START).
 retention: setup
 	source scripts/env.sh && $(PY) scripts/retention.py
 

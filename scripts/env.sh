@@ -33,5 +33,10 @@ export MAX_BODY_BYTES="${MAX_BODY_BYTES:-65536}"
 export RATE_LIMIT_PER_MINUTE="${RATE_LIMIT_PER_MINUTE:-30}"
 export RATE_LIMIT_BURST="${RATE_LIMIT_BURST:-10}"
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-2097152}"
+# Server logs (scripts/run.sh): the dictConfig file `python -m logconf` applies (one JSON object
+# a line, identifiers redacted). TensorFlow's C++ library writes to stderr itself, not through
+# Python's logging: only its fatal errors.
+export LOGGING_CONFIG="${LOGGING_CONFIG:-$PWD/logging.yml}"
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-3}"
 export TRACKER_DB="${TRACKER_DB:-$PWD/var/tracker.db}"
 mkdir -p "$(dirname "$TRACKER_DB")"

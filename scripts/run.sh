@@ -16,7 +16,10 @@ trap 'exit 143' TERM
 
 # LISTEN_ADDRESS (default 127.0.0.1, scripts/env.sh): where Rasa and the action server listen.
 # rasa-sdk has no interface flag; it reads SANIC_HOST.
-SANIC_HOST="$LISTEN_ADDRESS" $VENV/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+# Rasa and the action server run through `python -m logconf`: logs are one JSON object a line on
+# stderr, with identifiers redacted (logging.yml, LOGGING_CONFIG; docs/operations.md "Logs").
+SANIC_HOST="$LISTEN_ADDRESS" $VENV/bin/python -m logconf \
+  rasa run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 
 if [ "${1:-}" = "shell" ]; then

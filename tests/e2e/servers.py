@@ -11,11 +11,13 @@ from typing import Dict, List, Optional
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "vertebro.tar.gz"
 # Secrets for test servers only (the real ones live in the git-ignored .env).
 TEST_TWILIO_AUTH_TOKEN = "test-auth-token-" + uuid.uuid4().hex
 TEST_SMS_SENDER_SECRET = "test-sender-secret-" + uuid.uuid4().hex
+# Rasa and the action server start as scripts/run.sh starts them: with the JSON logging
+# (logconf/).
+LAUNCHER = [sys.executable, "-m", "logconf"]
 # The limits scripts/env.sh sets for `make run` / `make test`, also when pytest runs alone
 # (values already in the environment win, as in env.sh).
 LIMIT_DEFAULTS = {"MAX_BODY_BYTES": "65536", "RATE_LIMIT_PER_MINUTE": "30",
@@ -56,7 +58,9 @@ class Servers:
         self.web_port = free_port()
         self.env = dict(os.environ)
         self.env.update({
-            "PYTHONPATH": str(ROOT),
+            # The project first; a PYTHONPATH already set (extra packages) stays after it.
+            "PYTHONPATH": os.pathsep.join([str(ROOT)] + [
+                p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "RASA_TELEMETRY_ENABLED": "false",
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
@@ -89,16 +93,17 @@ class Servers:
         return process
 
     def start_actions(self) -> subprocess.Popen:
-        process = self._spawn("actions", [str(BIN / "rasa"), "run", "actions", "--actions",
+        process = self._spawn("actions", [*LAUNCHER, "rasa", "run", "actions", "--actions",
                                           "actions", "--port", str(self.action_port)])
         wait_for(f"http://127.0.0.1:{self.action_port}/health", process)
         return process
 
     def start_rasa(self) -> subprocess.Popen:
-        """`python -m vertebro run`: Rasa with the project's patches (vertebro/rasa_patches.py);
-        with `patched=False`, plain `rasa run` (Rasa as shipped, for the bench)."""
+        """`python -m vertebro run`: Rasa with the project's patches (vertebro/rasa_patches.py)
+        and JSON logs (logconf); with `patched=False`, Rasa as shipped with the same logs
+        (`python -m logconf rasa run`, for the bench)."""
         command = ([str(BIN / "python"), "-m", "vertebro"] if self.patched
-                   else [str(BIN / "rasa")])
+                   else [*LAUNCHER, "rasa"])
         process = self._spawn("rasa", command + [
             "run", "--model", str(self.model), "--endpoints", self.endpoints,
             "--credentials", self.credentials, "--port", str(self.rasa_port),

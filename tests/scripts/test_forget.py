@@ -61,3 +61,22 @@ def test_a_number_without_the_secret_is_refused(tmp_path, monkeypatch):
 
 def test_an_unreachable_database_is_exit_1(tmp_path):
     assert main(["--sender", "x", "--db", f"sqlite:///{tmp_path}/no/such/dir/t.db"]) == 1
+
+
+def test_forget_deletes_the_senders_pending_choices_and_rate_limit_bucket(tmp_path, monkeypatch):
+    """Not only an opt-out: the SMS state of a sender who never texted STOP (numbered choices
+    waiting for a "1", the rate-limit bucket) goes too, even with no event stored."""
+    from channels.rate_limit import RateLimiter
+
+    db = tmp_path / "t.db"
+    sender = hash_sender(NUMBER, SECRET)
+    make_store(db, {"other": [1]})
+    state = SqlSmsState(sa.create_engine(f"sqlite:///{db}"))
+    state.set_choices(sender, ["/ask_what_is", "/ask_recovery"])
+    state.check_rate(sender, RateLimiter(per_minute=30, burst=10))
+    state.set_choices("other", ["/ask_what_is"])
+    monkeypatch.setenv("SMS_SENDER_SECRET", SECRET)
+    assert forget(f"sqlite:///{db}", sender, dry_run=True) == (0, 1)
+    assert main(["--sms-number", NUMBER, "--db", f"sqlite:///{db}"]) == 0
+    assert rows(db, "sms_state") == ["other"]
+    assert state.choices(sender) == [] and state.choices("other") == ["/ask_what_is"]

@@ -1,6 +1,9 @@
-"""scripts/run.sh (`make run`): servers on loopback unless LISTEN_ADDRESS says otherwise, and a
-closed terminal (SIGHUP to the script) stops every server it started."""
+"""scripts/run.sh (`make run`): servers on loopback unless LISTEN_ADDRESS says otherwise, their
+logs one JSON object a line, and a closed terminal (SIGHUP to the script) stops every server it
+started."""
+import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -51,6 +54,15 @@ def test_run_sh_binds_loopback_and_stops_everything_on_sighup(tmp_path):
             time.sleep(0.5)
         assert not any(listening(p) for p in ports.values()), {
             k: listening(p) for k, p in ports.items()}
+        # Rasa's and the action server's output: JSON lines (logging.yml); the rest is run.sh's own
+        # banner and the web page server's access lines.
+        output = (tmp_path / "run.log").read_text(encoding="utf-8", errors="replace")
+        records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+        messages = {(r["logger"], r["message"]) for r in records}
+        assert ("rasa_sdk.endpoint", "Starting action endpoint server...") in messages, output
+        assert ("root", "Rasa server is up and running.") in messages, output
+        # No line in Rasa's coloredlogs format ("2024-05-01 12:00:00 INFO  rasa...  - ...").
+        assert not re.search(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \w+ ", output, re.M), output
     finally:
         try:
             os.killpg(run.pid, signal.SIGTERM)
