@@ -102,7 +102,7 @@ class Servers:
         """`python -m vertebro run`: Rasa with the project's patches (vertebro/rasa_patches.py)
         and JSON logs (logconf); with `patched=False`, Rasa as shipped with the same logs
         (`python -m logconf rasa run`, for the bench)."""
-        command = ([str(BIN / "python"), "-m", "vertebro"] if self.patched
+        command = ([sys.executable, "-m", "vertebro"] if self.patched
                    else [*LAUNCHER, "rasa"])
         process = self._spawn("rasa", command + [
             "run", "--model", str(self.model), "--endpoints", self.endpoints,
