@@ -96,7 +96,8 @@ class AnswerPlanPolicy(Policy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"priority": 7, "max_questions": 3, "more_topics_action": None,
-                "unclear_response": None, "next_step_intent": None, "step_order": [],
+                "unclear_response": None, "next_step_intent": None, "language_intent": None,
+                "step_order": [],
                 "button_match_threshold": 85, "button_reply_max_words": 4}
 
     @staticmethod
@@ -135,6 +136,8 @@ class AnswerPlanPolicy(Policy):
             return self._questions_plan(questions)
         if message.intent_name == self.config["next_step_intent"]:
             return self._next_step_plan(before)
+        if message.intent_name == self.config["language_intent"]:
+            return self._language_plan(before)
         return self._button_plan(before, message.text or "")
 
     def _questions_plan(self, questions: List[Text]) -> Optional[List[Text]]:
@@ -160,6 +163,20 @@ class AnswerPlanPolicy(Policy):
                     index = order.index(answer)
                     return [order[index + 1]] if index + 1 < len(order) else None
         return None
+
+    def _language_plan(self, before: List[Any]) -> Optional[List[Text]]:
+        """"en español por favor" right after an answer: that answer again, now in the chosen
+        language (the slot is already set); with no answer before it, the greeting (the rule)."""
+        answers: List[Text] = []
+        for event in reversed(before):
+            if isinstance(event, UserUttered):
+                break
+            if isinstance(event, BotUttered):
+                answer = (event.metadata or {}).get("utter_action")
+                if answer and answer.startswith("utter_") and answer not in answers:
+                    answers.insert(0, answer)
+        known = {a for plan in self.plans.values() for a in plan}
+        return [a for a in answers if a in known] or None
 
     def _button_plan(self, before: List[Any], text: Text) -> Optional[List[Text]]:
         said = content(text)

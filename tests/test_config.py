@@ -23,6 +23,7 @@ def test_policy_names_are_in_the_domain(domain):
     assert POLICY["more_topics_action"] in actions
     assert POLICY["unclear_response"] in actions
     assert POLICY["next_step_intent"] in domain["intents"]
+    assert POLICY["language_intent"] in domain["intents"]
     assert set(POLICY["step_order"]) <= set(domain["responses"])
 
 

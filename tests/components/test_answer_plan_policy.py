@@ -126,6 +126,17 @@ def test_and_after_that_with_no_step_before_is_left_to_the_rules(policy, project
     assert turn(policy, domain, [], user("and after that?", "ask_next_step")) is None
 
 
+def test_a_choice_of_language_after_an_answer_gives_that_answer_again(policy, project):
+    domain, _ = project
+    history = [user("what is a vertebroplasty", "ask_what_is"),
+               ActionExecuted("utter_what_is"), bot("utter_what_is"),
+               ActionExecuted(ACTION_LISTEN_NAME)]
+    assert turn(policy, domain, history, user("en español por favor", "choose_language")) == [
+        "utter_what_is"]
+    # With nothing answered before, the rule answers (the greeting in that language).
+    assert turn(policy, domain, [], user("español", "choose_language")) is None
+
+
 def test_a_bare_reply_picks_the_button_just_offered(policy, project):
     domain, _ = project
     buttons = [{"title": "The procedure", "payload": "/ask_procedure_duration"},

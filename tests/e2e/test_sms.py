@@ -235,3 +235,26 @@ def test_no_phone_number_in_the_logs_or_the_tracker_store(servers):
         for form in (used, re.sub(r"\D", "", used), used[2:]):  # +1..., 1..., without +1
             assert form not in logs
             assert form not in stored
+
+
+# --- Spanish (issue 14) ------------------------------------------------------------------
+
+def test_a_spanish_question_is_answered_in_spanish(servers):
+    reply = sms(servers, new_number(), "¿Cuánto tiempo dura la recuperación?")
+    assert fact("recovery", "es") in reply and "recuperación" in reply  # accents kept: UCS-2
+
+
+def test_alto_then_ayuda_then_comenzar_in_spanish(servers):
+    number = new_number()
+    assert "Se dio de baja" in sms(servers, number, "ALTO")
+    assert sms(servers, number, "¿cuándo llego?") == ""
+    assert sms(servers, number, "AYUDA") == ""  # nothing until START / COMENZAR
+    assert "Se suscribio de nuevo" in sms(servers, number, "COMENZAR")
+    assert "ALTO" in sms(servers, number, "AYUDA")
+
+
+def test_spanish_numbered_choices(servers):
+    number = new_number()
+    greeting = sms(servers, number, "Español")
+    assert "Responda 1 para Qué es, 2 para Cómo me preparo" in greeting
+    assert fact("arrival", "es") in sms(servers, number, "2")  # the preparation, in Spanish
