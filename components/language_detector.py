@@ -30,7 +30,7 @@ class LanguageDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # config.yml gives both (they are thresholds: their home is there).
-        return {"min_words": 2, "min_confidence": 0.9, "long_words": 3, "long_confidence": 0.7}
+        return {"min_words": 2, "min_confidence": 0.9, "long_words": 3, "long_confidence": 0.8}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.config = {**self.get_default_config(), **config}

@@ -32,7 +32,8 @@ class SpellingNormaliser(GraphComponent):
         # Edits allowed when correcting an unknown word: 1 for words of up to `short_word`
         # letters, `max_edit_distance` for longer ones; shorter than `min_word_length`: only
         # the shorthand table.
-        return {"max_edit_distance": 2, "short_word": 4, "min_word_length": 3}
+        return {"max_edit_distance": 2, "short_word": 4, "min_word_length": 3,
+                "spanish_confidence": 0.8}
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  counts: Optional[Dict[Text, int]] = None) -> None:
@@ -71,7 +72,8 @@ class SpellingNormaliser(GraphComponent):
             if not text or text.startswith("/"):  # button payloads
                 continue
             language = message.get(MESSAGE_LANGUAGE) or {}
-            spanish = language.get("name") == SPANISH and language.get("confidence", 0) >= 0.5
+            spanish = (language.get("name") == SPANISH
+                       and language.get("confidence", 0) >= self.config["spanish_confidence"])
             normalised = self.normaliser.normalise(text, spanish=spanish)
             if normalised != text:
                 message.set(ORIGINAL_TEXT, text, add_to_output=True)

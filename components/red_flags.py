@@ -40,8 +40,6 @@ from vertebro.names import (
 )
 
 _ORDER = [CRISIS, EMERGENCY, WARNING]
-# Above this the detector's "English" means English: the Spanish patterns are not needed.
-SURELY_ENGLISH = 0.8
 
 
 def safest_tier(texts: List[Optional[Text]], spanish: bool = False) -> Optional[Text]:
@@ -52,12 +50,12 @@ def safest_tier(texts: List[Optional[Text]], spanish: bool = False) -> Optional[
     return min(found, key=_ORDER.index) if found else None
 
 
-def may_be_spanish(message: Message) -> bool:
+def may_be_spanish(message: Message, surely_english: float) -> bool:
     """The Spanish patterns run unless the message is surely English (the detector's guess,
     components/language_detector.py): a message it is unsure of gets both."""
     language = message.get(MESSAGE_LANGUAGE) or {}
     return not (language.get("name") == ENGLISH
-                and language.get("confidence", 0) >= SURELY_ENGLISH)
+                and language.get("confidence", 0) >= surely_english)
 
 
 @DefaultV1Recipe.register(
@@ -68,10 +66,12 @@ class RedFlagDetector(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         # `threshold`: confidence the next-best intent needs when a look-alike is overruled
         # (config.yml sets it to the FallbackClassifier's threshold).
-        return {"threshold": 0.55}
+        # `surely_english`: above it the Spanish patterns are not needed (config.yml).
+        return {"threshold": 0.55, "surely_english": 0.8}
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.threshold = config["threshold"]
+        self.surely_english = config["surely_english"]
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
@@ -88,7 +88,8 @@ class RedFlagDetector(GraphComponent):
         if not text or text.startswith("/"):  # button payloads are not symptoms
             return
         original = message.get(ORIGINAL_TEXT)
-        found = safest_tier([original, text], spanish=may_be_spanish(message))
+        found = safest_tier([original, text],
+                            spanish=may_be_spanish(message, self.surely_english))
         if found is None and (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT:
             # Not understood at all: if it has the words of a symptom or a crisis, the safer
             # answer beats "Sorry, I did not understand".

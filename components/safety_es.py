@@ -19,7 +19,12 @@ from typing import Optional, Text, Tuple
 
 from components import safety_es_context as when
 from components.safety_es_patterns import LONG_SUPPRESSED, SYMPTOMS, WARNINGS, WARNINGS_AFTER
-from components.safety_tiers import CRISIS, EMERGENCY, WARNING  # the same names (no Rasa)
+from components.safety_tiers import (  # the same names and order (no Rasa)
+    CRISIS,
+    EMERGENCY,
+    WARNING,
+    first_tier,
+)
 
 __all__ = ["CRISIS", "EMERGENCY", "WARNING", "fold", "crisis", "emergency", "warning", "tier"]
 
@@ -264,17 +269,10 @@ def warning(text: Text, folded: Optional[Text] = None) -> bool:
     return _scan(scrubbed)[1] or _warning_in(scrubbed)
 
 
+_CHECKS = [(CRISIS, crisis), (EMERGENCY, lambda text, folded: emergency(text, folded) is not None),
+           (WARNING, warning)]
+
+
 def tier(text: Text) -> Optional[Text]:
-    """crisis | emergency | warning | None, safest first."""
-    if not text or text.startswith("/"):
-        return None
-    folded = fold(text)  # once: every tier reads the same folded text
-    if crisis(text, folded):
-        return CRISIS
-    scrubbed = when.NEGATED.sub(" ", folded)
-    symptom, over = _scan(scrubbed)
-    if symptom is not None:
-        return EMERGENCY
-    if over or _warning_in(scrubbed):
-        return WARNING
-    return None
+    """crisis | emergency | warning | None, safest first (the English layer's order)."""
+    return first_tier(text, fold, _CHECKS)

@@ -11,7 +11,7 @@ to know", "kill some time", "this pain is killing me"); when in doubt, the safer
 The Rasa component `components.red_flags.RedFlagDetector` turns a tier into its intent.
 """
 import re
-from typing import Optional, Text
+from typing import Callable, Optional, Sequence, Text, Tuple
 
 from components.red_flag_rules import _HAPPENING_NOW, _PAST, normalise, red_flag_in
 from vertebro.names import CRISIS, EMERGENCY, WARNING  # noqa: F401  (the tiers' names)
@@ -153,18 +153,26 @@ def warning(text: Text, folded: Optional[Text] = None) -> bool:
     return False
 
 
-def tier(text: Text) -> Optional[Text]:
-    """crisis | emergency | warning | None, safest first."""
+Check = Callable[[Text, Text], bool]
+
+
+def first_tier(text: Text, fold: Callable[[Text], Text],
+               checks: Sequence[Tuple[Text, Check]]) -> Optional[Text]:
+    """The first tier whose check holds for (text, folded text), the checks safest first; the
+    text is folded once, for all of them. Shared by the English and Spanish layers."""
     if not text or text.startswith("/"):
         return None
-    folded = normalise(text)  # once: every tier reads the same folded text
-    if crisis(text, folded):
-        return CRISIS
-    if red_flag_in(folded) is not None:
-        return EMERGENCY
-    if warning(text, folded):
-        return WARNING
-    return None
+    folded = fold(text)
+    return next((name for name, check in checks if check(text, folded)), None)
+
+
+_CHECKS = [(CRISIS, crisis), (EMERGENCY, lambda text, folded: red_flag_in(folded) is not None),
+           (WARNING, warning)]
+
+
+def tier(text: Text) -> Optional[Text]:
+    """crisis | emergency | warning | None, safest first."""
+    return first_tier(text, normalise, _CHECKS)
 
 
 # When a message was not understood at all, words like these mean it may be about a symptom or
