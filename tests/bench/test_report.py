@@ -1,8 +1,8 @@
-"""bench/run_bench.py's report: the columns, the ratios and the PASS/FAIL verdicts (the
+"""bench/report.py: the results table: the columns, the ratios and the PASS/FAIL verdicts (the
 measuring itself needs the servers: `make bench`, or `bench/run_bench.py --smoke`)."""
 import pytest
 
-from bench.run_bench import TARGETS, build_rows
+from bench.report import TARGETS, build_rows
 
 
 def result(p50, acc, rps=100.0, conc_p95=200.0, growth=1.1, hwm=800.0):
