@@ -15,23 +15,25 @@ VENV_OK   := $(VENV)/.installed
 WEB_OK    := web/node_modules/.package-lock.json
 SUDO      := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export PYTHONPATH := $(CURDIR)
-export TF_CPP_MIN_LOG_LEVEL := 3
-export RASA_TELEMETRY_ENABLED := false
-export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Environment defaults live in one table, .env.defaults (scripts/env.sh reads it for the scripts).
+# Make reads it for its own commands (rasa train) and its help; the environment wins.
+default = $(shell sed -n 's/^$(1)=//p' .env.defaults)
+QUIET_TOOLS := TF_CPP_MIN_LOG_LEVEL RASA_TELEMETRY_ENABLED SQLALCHEMY_SILENCE_UBER_WARNING
+$(foreach name,$(QUIET_TOOLS),$(eval export $(name) ?= $(call default,$(name))))
 
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -type f -name '*.yml' 2>/dev/null) $(SPACY_OK)
 
 .PHONY: help setup browser run shell train test unit lint report retention forget bench clean scale-deps scale-up scale-down scale-test
 
 help:
-	@echo "make run    - set up everything and start the assistant (Rasa :5005, web page + kiosk :8080)"
+	@echo "make run    - set up everything and start the assistant (Rasa :$(call default,RASA_PORT), web page + kiosk :$(call default,WEB_PORT))"
 	@echo "make test   - set up everything and run every test"
 	@echo "make unit   - the fast tests only: no servers, no apt (tests/ without e2e, browser, scale)"
 	@echo "make lint   - ruff check and ruff format --check (ruff pinned in requirements.txt)"
 	@echo "make shell  - chat with the assistant in this terminal"
 	@echo "make bench  - benchmark production against Rasa's default configuration"
 	@echo "make report - questions the assistant could not answer (from the tracker store)"
-	@echo "make retention - delete conversations and SMS choices older than RETENTION_DAYS (default 90)"
+	@echo "make retention - delete conversations and SMS choices older than RETENTION_DAYS (default $(call default,RETENTION_DAYS))"
 	@echo "make forget SENDER=<id> | make forget PHONE=- - delete one patient's conversation"
 
 $(VENV_OK): requirements.txt constraints.txt

@@ -22,25 +22,15 @@ import sys
 import threading
 import time
 import uuid
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.run_bench import (  # noqa: E402
-    BUILD,
-    ROOT,
-    SEED,
-    BenchServers,
-    Client,
-    conversations,
-    cpu_seconds,
-    load_questions,
-    long_conversation,
-    ms,
-    pct,
-    python_process,
-)
+from bench.common import BUILD, ROOT, SEED, ms, pct  # noqa: E402
+from bench.machine import cpu_seconds, python_process  # noqa: E402
+from bench.profile_stacks import aggregate_raw, startup_phases  # noqa: E402
+from bench.serving import BenchServers, Client  # noqa: E402
+from bench.workload import conversations, load_questions, long_conversation  # noqa: E402
 
 OUT = BUILD / "profile"
 PY_SPY = Path(sys.executable).parent / "py-spy"
@@ -124,70 +114,6 @@ def part_instrumented(model, log):
     return result
 
 
-# Where a sample's time goes: the first zone (in this order) with a frame in the sample's stack.
-# py-spy truncates very deep stacks (jsonschema recursion): those samples start inside jsonschema.
-ZONES = [
-    ("action server reply validation (jsonschema.validate in RemoteAction)", ("jsonschema/",)),
-    ("action server HTTP call (aiohttp, payload JSON)", ("request (rasa/utils/endpoints.py",)),
-    ("NLU: DIETClassifier (TensorFlow; the baseline)", ("rasa/nlu/classifiers/diet_classifier.py",)),
-    ("NLU: LinearIntentClassifier", ("components/intent_classifier.py",)),
-    ("NLU: the other components + parse overhead", ("parse_message (rasa/core/processor.py",)),
-    ("policies: RulePolicy", ("rasa/core/policies/rule_policy.py",)),
-    ("policies: MemoizationPolicy", ("rasa/core/policies/memoization.py",)),
-    ("policies: graph runner, ensemble", ("_predict_next_with_tracker (rasa/core/processor.py",)),
-    ("tracker store retrieve: query + JSON + replay", ("_retrieve (rasa/core/tracker_store.py",)),
-    ("tracker store save: count + insert + commit", ("save (rasa/core/tracker_store.py",)),
-    ("SQLAlchemy, stack truncated", ("sqlalchemy/",)),
-    ("running actions: tracker copy, events, responses", ("_run_action (rasa/core/processor.py",
-                                                          "run_action_extract_slots (")),
-    ("session start / tracker bookkeeping", ("fetch_tracker_and_update_session (",
-                                             "handle_message (rasa/core/processor.py")),
-    ("REST channel, Sanic request handling", ("channels/rest.py", "sanic/http.py",
-                                              "rasa/core/channels/")),
-]
-REPLAY = ("from_dict (rasa/shared/core/trackers.py", "past_states (rasa/shared/core/trackers.py",
-          "copy (rasa/shared/core/trackers.py")
-LOGGING = ("logging/__init__.py", "structlog/")
-
-
-def aggregate_raw(path, cpu_ms_per_turn=None):
-    """Collapsed stacks ("a;b;c count", root first) -> share of samples per zone, plus the
-    share in tracker replays (from_dict/past_states/copy, wherever called) and in logging."""
-    total = 0
-    zones = defaultdict(int)
-    extra = defaultdict(int)
-    for line in open(path):
-        stack, _, count = line.rstrip("\n").rpartition(" ")
-        if not count.isdigit():
-            continue
-        count = int(count)
-        total += count
-        frames = stack.split(";")
-        if frames[-1].startswith(("serve (sanic/", "select (selectors", "_run_once (asyncio")):
-            zone = "idle event loop"
-        else:
-            zone = next((z for z, keys in ZONES
-                         if any(k in f for f in frames for k in keys)), "other")
-        zones[zone] += count
-        for label, keys in (("tracker replays (from_dict, past_states, copy)", REPLAY),
-                            ("logging calls", LOGGING),
-                            ("Event deserialisation (events.py)", ("rasa/shared/core/events.py",)),
-                            ("sqlite3 commit (fsync)", ("do_commit (sqlalchemy",)),
-                            ("TensorFlow", ("tensorflow/", "keras/"))):
-            if any(k in f for f in frames for k in keys):
-                extra[label] += count
-
-    def share(d):
-        out = {}
-        for key, value in sorted(d.items(), key=lambda kv: -kv[1]):
-            pct_ = 100.0 * value / total
-            out[key] = {"pct": round(pct_, 1)}
-            if cpu_ms_per_turn:
-                out[key]["ms_per_turn"] = round(pct_ * cpu_ms_per_turn / 100.0, 1)
-        return out
-    return {"samples": total, "zones": share(zones), "cross_cutting": share(extra)}
-
-
 def part_pyspy(model, duration, log):
     servers = BenchServers(OUT / "run-pyspy", model=model)
     questions, rng = load_questions(), random.Random(SEED + 1)
@@ -256,33 +182,7 @@ def part_startup(model, log):
         time.sleep(max(0.0, servers.seconds + 3 - ready))
     finally:
         servers.stop()
-    counts = defaultdict(int)
-    total = 0
-    marks = [  # first match, outermost-first order of the phases of `rasa run`
-        ("model load: TensorFlow DIET (load + warm-up predict)", "diet_classifier.py"),
-        ("model load: spaCy pipeline", "spacy"),
-        ("model load: unpack archive, graph, other components", "load_agent"),
-        ("imports (rasa, tensorflow, sanic, ... before the server starts)", "<module>"),
-    ]
-    for line in open(OUT / "startup-raw.txt"):
-        stack, _, count = line.rstrip("\n").rpartition(" ")
-        if not count.isdigit():
-            continue
-        count = int(count)
-        total += count
-        frames = stack.split(";")
-        if frames[-1].startswith(("serve (sanic/", "select (selectors", "_run_once (asyncio")):
-            counts["idle after start (serving)"] += count
-            continue
-        label = "other"
-        for name, key in marks:
-            if any(key in f for f in frames):
-                label = name
-                break
-        if label.startswith("imports") and any("_load_and_run" in f or "serve_application" in f
-                                               for f in frames):
-            label = "server set-up (channels, endpoints, tracker store)"
-        counts[label] += count
+    total, counts = startup_phases(OUT / "startup-raw.txt")
     result = {"ready_s": ready, "sampled_s": total / 100.0,
               "seconds": {k: round(v / 100.0, 1) for k, v in
                           sorted(counts.items(), key=lambda kv: -kv[1])}}

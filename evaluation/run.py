@@ -1,6 +1,6 @@
 """Run an evaluation set against a running assistant over REST and print per-class scores.
 
-    .venv/bin/python -m evaluation.run --url http://127.0.0.1:5005 --set heldout
+    .venv/bin/python -m evaluation.run --set heldout    # Rasa at 127.0.0.1:$RASA_PORT
     .venv/bin/python -m evaluation.run --url ... --set dev --failures   # print what failed
 
 Each case is a fresh conversation; only the reply to its last message is graded.
@@ -16,6 +16,7 @@ from typing import Any, Callable, Dict, List
 import requests
 
 from evaluation.grading import SETS, Grade, grade, load_rubric, load_set, set_language
+from scripts.env_defaults import with_defaults
 
 Ask = Callable[[str, str], List[Dict[str, Any]]]
 # The issue's targets (issue 11), checked by tests/e2e/test_patient_messages.py.
@@ -101,7 +102,7 @@ def report(name: str, results: List[Dict[str, Any]], failures: bool = False) -> 
 
 def main(argv: List[str] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", default="http://127.0.0.1:5005")
+    parser.add_argument("--url", default=f"http://127.0.0.1:{with_defaults()['RASA_PORT']}")
     parser.add_argument("--set", default="heldout", choices=sorted(SETS))
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--out", type=Path)

@@ -18,6 +18,7 @@ from typing import List, Optional, Text, Tuple
 import sqlalchemy as sa
 
 from channels.sms.ids import hash_sender
+from scripts.env_defaults import tracker_db_url
 
 
 def forget(db_url: Text, sender_id: Text, dry_run: bool = False) -> Tuple[int, int]:
@@ -47,8 +48,7 @@ def main(argv: Optional[List[Text]] = None) -> int:
     who.add_argument("--sender", help="the conversation id")
     who.add_argument("--sms-number", help="the patient's phone number as Twilio sends it "
                                           "(+18475550199), or - to read it from stdin")
-    default_db = "sqlite:///" + os.environ.get("TRACKER_DB", "var/tracker.db")
-    parser.add_argument("--db", default=os.environ.get("TRACKER_DB_URL", default_db))
+    parser.add_argument("--db", default=tracker_db_url())
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args(argv)
     if args.sms_number is not None:

@@ -9,7 +9,6 @@ numbers are replaced as in the tracker store (storage/redaction.py), remaining d
 """
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -18,6 +17,7 @@ from typing import Dict, Iterable, List, Optional, Text, Tuple
 
 import sqlalchemy as sa
 
+from scripts.env_defaults import tracker_db_url
 from storage import redaction
 from vertebro.names import UNANSWERED_INTENTS
 from vertebro.settings import fallback_threshold
@@ -79,8 +79,7 @@ def report(rows: Iterable[Tuple[float, Text, Optional[Text], Optional[float]]]) 
 
 def main(argv: Optional[List[Text]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default_db = "sqlite:///" + os.environ.get("TRACKER_DB", "var/tracker.db")
-    parser.add_argument("--db", default=os.environ.get("TRACKER_DB_URL", default_db))
+    parser.add_argument("--db", default=tracker_db_url())
     parser.add_argument("--days", type=float, default=30)
     args = parser.parse_args(argv)
     try:

@@ -1,7 +1,7 @@
 """Delete conversations and SMS state older than the retention period from the tracker store.
 
 A conversation is deleted, with all its events, when its newest event is older than
-`--days` (default: RETENTION_DAYS, else 90). So is the SMS channel's state of a sender
+`--days` (default: RETENTION_DAYS, from the environment or .env.defaults). So is the SMS channel's state of a sender
 (storage/sms_state.py: pending numbered choices, rate-limit bucket) not written for that long,
 except an opt-out: a sender who texted STOP stays opted out until START, however long ago
 (only the rest of that row, the choices and the bucket, is cleared). Works on any SQL tracker
@@ -11,12 +11,13 @@ Prints counts only, never conversation ids or text.
     python scripts/retention.py --days 90 [--db sqlite:///var/tracker.db] [--dry-run]
 """
 import argparse
-import os
 import sys
 import time
 from typing import List, Optional, Text, Tuple
 
 import sqlalchemy as sa
+
+from scripts.env_defaults import tracker_db_url, with_defaults
 
 
 def expired_senders(connection, cutoff: float) -> List[Text]:
@@ -73,9 +74,8 @@ def expire_sms_state(db_url: Text, days: float, dry_run: bool = False) -> Tuple[
 
 def main(argv: Optional[List[Text]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=float, default=float(os.environ.get("RETENTION_DAYS", 90)))
-    default_db = "sqlite:///" + os.environ.get("TRACKER_DB", "var/tracker.db")
-    parser.add_argument("--db", default=os.environ.get("TRACKER_DB_URL", default_db))
+    parser.add_argument("--days", type=float, default=float(with_defaults()["RETENTION_DAYS"]))
+    parser.add_argument("--db", default=tracker_db_url())
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args(argv)
     if args.days <= 0:

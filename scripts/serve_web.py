@@ -6,13 +6,13 @@
     /config.js                              window.ASSISTANT_CONFIG, built from the environment
     /vendor/rasa-webchat.js                 web/node_modules/rasa-webchat/lib/index.js (npm ci)
 
-Environment (all optional):
-    WEB_HOST            interface to listen on (default 127.0.0.1; 0.0.0.0 for a kiosk elsewhere)
-    WEB_PORT            port (default 8080)
-    RASA_URL            Rasa's URL as the BROWSER reaches it (default http://localhost:$RASA_PORT,
-                        RASA_PORT default 5005). Scheme, host and port only.
-    KIOSK_IDLE_SECONDS  kiosk: no activity for this long shows "Are you still there?" (120)
-    KIOSK_WARN_SECONDS  kiosk: the warning waits this long, then the screen clears (20)
+Environment (all optional; defaults in .env.defaults, the project's one table of them):
+    WEB_HOST            interface to listen on (0.0.0.0 for a kiosk elsewhere)
+    WEB_PORT            port
+    RASA_URL            Rasa's URL as the BROWSER reaches it (default http://localhost:$RASA_PORT).
+                        Scheme, host and port only.
+    KIOSK_IDLE_SECONDS  kiosk: no activity for this long shows "Are you still there?"
+    KIOSK_WARN_SECONDS  kiosk: the warning waits this long, then the screen clears
 
 Python standard library only. Only the files listed in ROUTES (plus web/*.css|js|...) are
 served: anything else is a 404, there is no directory listing and no path is ever joined
@@ -28,7 +28,6 @@ other font or style host anyway (fonts: this server and data: only).
 import json
 import logging
 import mimetypes
-import os
 import re
 import sys
 from http import HTTPStatus
@@ -38,6 +37,10 @@ from typing import Callable, Dict, Mapping, Optional, Tuple
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: scripts/ is sys.path[0], not the checkout
+
+from scripts.env_defaults import with_defaults  # noqa: E402
+
 WEB = ROOT / "web"
 WEBCHAT_BUNDLE = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
 GOOGLE_FONTS_IMPORT = re.compile(rb"@import url\(https://fonts\.googleapis\.com/[^)]*\);")
@@ -59,8 +62,8 @@ class ConfigError(ValueError):
     pass
 
 
-def positive_int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name, "").strip() or str(default)
+def positive_int(env: Mapping[str, str], name: str) -> int:
+    raw = env.get(name, "").strip()
     try:
         value = int(raw)
     except ValueError:
@@ -84,13 +87,12 @@ def rasa_origin(url: str) -> str:
 
 class Settings:
     def __init__(self, environ: Optional[Mapping[str, str]] = None):
-        env = os.environ if environ is None else environ
-        self.host = env.get("WEB_HOST", "127.0.0.1")
-        self.port = positive_int(env, "WEB_PORT", 8080)
-        rasa_port = env.get("RASA_PORT", "5005")
-        self.rasa_url = rasa_origin(env.get("RASA_URL") or f"http://localhost:{rasa_port}")
-        self.idle_seconds = positive_int(env, "KIOSK_IDLE_SECONDS", 120)
-        self.warn_seconds = positive_int(env, "KIOSK_WARN_SECONDS", 20)
+        env = with_defaults(environ)
+        self.host = env["WEB_HOST"]
+        self.port = positive_int(env, "WEB_PORT")
+        self.rasa_url = rasa_origin(env.get("RASA_URL") or f"http://localhost:{env['RASA_PORT']}")
+        self.idle_seconds = positive_int(env, "KIOSK_IDLE_SECONDS")
+        self.warn_seconds = positive_int(env, "KIOSK_WARN_SECONDS")
 
     def config_js(self) -> bytes:
         config = {"rasaUrl": self.rasa_url, "kioskIdleSeconds": self.idle_seconds,

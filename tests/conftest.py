@@ -20,7 +20,7 @@ def phone():
 def servers():
     """The real action server, Rasa server and web server, shared by every e2e and browser
     test of the session (one Rasa, about 1 GB, instead of one per test folder)."""
-    from tests.e2e.servers import Servers
+    from scripts.servers import Servers
 
     running = Servers(ROOT / "results" / "e2e-logs", extra_env={
         "KIOSK_IDLE_SECONDS": str(KIOSK_IDLE_SECONDS),

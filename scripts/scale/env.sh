@@ -32,11 +32,10 @@ while IFS='=' read -r key value; do
   [ -z "${!key+x}" ] && export "$key=$value"
 done < "$SCALE_SECRETS"
 
-# The project's defaults (limits, .env with the channel secrets, ...).
+# The project's defaults (.env with the channel secrets, then .env.defaults: limits, quieter
+# tools, ...).
 source scripts/env.sh
 export PYTHONPATH="$PWD"
-export TF_CPP_MIN_LOG_LEVEL=3 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
-export PYTHONWARNINGS=ignore
 
 export PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 # PostgreSQL refuses to run as root. As root it runs as the postgres user, which may not be

@@ -12,3 +12,11 @@ def limiter():
     previous = rate_limit.set_shared(fresh)
     yield fresh
     rate_limit.set_shared(previous)
+
+
+@pytest.fixture
+def outage_reply(phone):
+    """What a patient reads when the conversation store or the lock store is down, written out
+    here: the tests compare the channels' answer with it, not with channels/failures.py's own
+    text (the code under test)."""
+    return f"Sorry, I can't answer right now. Please try again in a few minutes, or call {phone}."

@@ -4,8 +4,8 @@ import json
 import pytest
 from rasa.core.channels.channel import UserMessage
 
-from channels.failures import RETRY_AFTER_SECONDS, unavailable_text
-from channels.kiosk import FAILURE_TEXT, KioskInput, KioskOutput
+from channels.failures import RETRY_AFTER_SECONDS
+from channels.kiosk import KioskInput, KioskOutput
 from storage.tracker_store import TrackerStoreUnavailable
 
 
@@ -40,13 +40,12 @@ async def test_a_question_is_answered_through_the_kiosk_output_channel():
     assert received[0].input_channel == "kiosk"
 
 
-async def test_an_unavailable_store_is_a_503_with_the_apology(phone):
+async def test_an_unavailable_store_is_a_503_with_the_apology(outage_reply):
     app, _ = kiosk_app(fail=TrackerStoreUnavailable("OperationalError"))
     reply = await post(app, {"sender": "kiosk-1", "message": "how long is recovery"})
     assert reply.status == 503
     assert reply.headers["retry-after"] == str(RETRY_AFTER_SECONDS)
-    assert reply.json == [{"recipient_id": "kiosk-1", "text": unavailable_text()}]
-    assert phone in reply.json[0]["text"]
+    assert reply.json == [{"recipient_id": "kiosk-1", "text": outage_reply}]
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("boom"), KeyError("x")])
@@ -54,7 +53,9 @@ async def test_any_other_failure_is_a_polite_200(failure):
     app, _ = kiosk_app(fail=failure)
     reply = await post(app, {"sender": "kiosk-1", "message": "how long is recovery"})
     assert reply.status == 200
-    assert reply.json[-1] == {"recipient_id": "kiosk-1", "text": FAILURE_TEXT}
+    # The kiosk has no phone to call from: it sends the patient to the front desk.
+    assert reply.json[-1] == {"recipient_id": "kiosk-1", "text": (
+        "Sorry, something went wrong. Please try again in a moment, or ask the front desk.")}
 
 
 async def test_bad_input_is_a_400_and_never_reaches_the_bot():

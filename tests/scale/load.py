@@ -149,6 +149,37 @@ class Counter:
                 self.reached.set()
 
 
+class MidLoadKill:
+    """Calls `kill` when `counter` reaches its target while the load still runs, and never
+    once the load has ended (a kill after the load tests no request in flight): `killed_at`
+    stays None then, and the test must fail."""
+
+    def __init__(self, counter: Counter, kill):
+        self.counter, self.kill = counter, kill
+        self.load_ended = threading.Event()
+        self.killed_at: Optional[float] = None
+        self.after_turns: Optional[int] = None
+        self.thread = threading.Thread(target=self._wait_and_kill, daemon=True)
+
+    def _wait_and_kill(self) -> None:
+        while not self.counter.reached.wait(timeout=0.2):
+            if self.load_ended.is_set():
+                return
+        if self.load_ended.is_set():  # reached by the very last turns: nothing left in flight
+            return
+        self.after_turns = self.counter.value
+        self.killed_at = time.monotonic()
+        self.kill()
+
+    def __enter__(self) -> "MidLoadKill":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.load_ended.set()
+        self.thread.join()
+
+
 def stored_turns(env: dict, sender: str) -> List[dict]:
     """The conversation's user messages with the bot messages after each, in stored order."""
     with psycopg2.connect(host=env["PG_HOST"], port=env["PG_PORT"], dbname=env["PG_DB"],

@@ -17,6 +17,7 @@ from twilio.request_validator import RequestValidator
 from tests.scale.load import (
     Check,
     Counter,
+    MidLoadKill,
     check_conversation,
     new_conversations,
     run_load,
@@ -92,24 +93,18 @@ def test_replica_killed_mid_load(topology):
     conversations = new_conversations("kill", CONVERSATIONS)
     counter = Counter()
     counter.target = CONVERSATIONS * TURNS // 4
-    killed = {}
-
-    def killer():
-        counter.reached.wait(timeout=300)
-        killed["at"] = time.monotonic()
-        os.kill(topology.pid(name), signal.SIGKILL)
-
-    thread = threading.Thread(target=killer)
-    thread.start()
-    run_load(topology.url, conversations, TURNS, on_turn=counter)
-    thread.join()
-    assert "at" in killed
+    with MidLoadKill(counter, lambda: os.kill(topology.pid(name), signal.SIGKILL)) as kill:
+        run_load(topology.url, conversations, TURNS, on_turn=counter)
+    assert kill.killed_at is not None, (
+        f"the load ended after {counter.value} turns without the replica being killed while "
+        f"it ran (target: {counter.target} turns)")
     topology.add(faults_injected=1)
     assert not topology.alive(name)
-    topology.note(f"[kill] SIGKILL to replica {port} after {counter.target} turns")
+    topology.note(f"[kill] SIGKILL to replica {port} after {kill.after_turns} of "
+                  f"{CONVERSATIONS * TURNS} turns")
 
-    after = [t for c in conversations for t in c.turns if t.sent_at >= killed["at"]]
-    in_flight = [t for c in conversations for t in c.turns if t.sent_at < killed["at"]
+    after = [t for c in conversations for t in c.turns if t.sent_at >= kill.killed_at]
+    in_flight = [t for c in conversations for t in c.turns if t.sent_at < kill.killed_at
                  and t.retried]
     not_answered = [(t.text, t.status, t.error) for c in conversations for t in c.turns
                     if not t.answered]
