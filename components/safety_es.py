@@ -35,6 +35,7 @@ _WORDS = {
     **dict.fromkeys(("xq", "pq", "xk", "pk", "porq", "porke", "xke", "xque"), "porque"),
     **dict.fromkeys(("tb", "tmb", "tmbn", "tambn"), "tambien"),
     **dict.fromkeys(("toy", "stoy"), "estoy"),
+    **dict.fromkeys(("kiero", "qiero", "kero", "quero"), "quiero"),
     **dict.fromkeys(("sta", "ta"), "esta"),
     **dict.fromkeys(("tng", "tngo", "tego"), "tengo"),
     **dict.fromkeys(("aorita", "orita", "horita", "ahoritita", "ahoritica"), "ahorita"),
@@ -165,7 +166,10 @@ _CRISIS_PATTERNS = [
     r"deseo|intente|trate de|podria|deberia|a punto de|mejor) (matarme|suicidarme)\b<IDIOM_KILL>",
     r"<NOT>\b(quiere|quisiera|queria|va a|iba a|piensa( en)?|pensando en|pensado en|ganas de|"
     r"desea|intento|trato de|habla de|hablando de|amenaza con|amenazo con) (matarse|suicidarse)\b<IDIOM_KILL>",
-    r"\bquitar(me|se|le) la vida\b|\b(acabar|terminar|acabo|termino) con (mi|su|la) (propia )?vida\b|"
+    r"\bquitar(me|se|le) la vida\b|\b(me|se|te) (va|voy|vas|quiere|quiero|piensa|pienso) a? ?"
+    r"quitar la vida\b|\bcomo (matarme|suicidarme|quitarme la vida)\b|"
+    r"\b(seria|estarian|estaria) mejor (para todos |todos )?si (yo )?no (estuviera|existiera)\b|"
+    r"\bme (corto|lastimo|hago dano) (para|por) (sentir|no sentir|castigarme)\b|\b(acabar|terminar|acabo|termino) con (mi|su|la) (propia )?vida\b|"
     r"\b(acabar|terminar) con todo\b(?! (lo|el|los|la|las|este|rapido|antes|hoy|eso))",
     # Wanting to die: "me quiero morir", "tengo ganas de morirme", but not "no quiero morir".
     r"<NOT>\b((me|se) )?(quiero|quiere|quisiera|queria|deseo|desea|prefiero|prefiere|ganas de) "

@@ -73,7 +73,7 @@ SYMPTOMS = {
         r"corta|paro|corto|detuvo))( de)? (sangrar|el sangrado|la sangre)\b",
         r"\b(sangrado|sangre|sangr\w*)\b[^.]{0,30}\bno (para|paro|se detiene|se para|se corta|se quita|"
         r"cesa|deja)\b|\bsangr(a|ando) y sangr(a|ando)\b",
-        r"\b(empapad\w*|empapo|empapando|chorre\w*|charco|llen[oa] de|llenando de|lleno de) "
+        r"\b(empapad\w*|empapo|empapando|chorre\w*|charco|llen[oa] de|llenando de|lleno de|llen[oa]) "
         r"(\w+ ){0,4}sangre\b|\bsangre\b[^.]{0,20}\b(empap\w*|a chorros|por todos lados|"
         r"por todas partes|everywhere)\b|\bmucha sangre\b|\bsale (y sale|mucha) sangre\b|"
         r"\b(bota|botando|echa|echando) (mucha|un monton de|harta) sangre\b|\bhemorragia\b|"
@@ -97,8 +97,8 @@ SYMPTOMS = {
         r"\b(fiebre|calentura|temperatura|termometro|temp)\b[^.]{0,20}\b(38[.,][3-9]|39([.,]\d)?|"
         r"4[0-2]([.,]\d)?|10[1-6]([.,]\d)?)\b|\b(38[.,][3-9]|39([.,]\d)?|4[0-2]([.,]\d)?|10[1-6]"
         r"([.,]\d)?)\s*(grados|°|de (fiebre|calentura|temperatura))",
-        r"\b(fiebre|calentura|afiebrad\w*|febril)\b[^.]{0,30}\b(escalofrios?|temblor\w*|tiembl\w*|"
-        r"tirit\w*|chills)\b|\b(escalofrios?|temblor\w*|tiembl\w*|tirit\w*)\b[^.]{0,30}\b(fiebre|"
+        r"\b(fiebre|calentura|afiebrad\w*|febril)\b[^.]{0,30}\b(escalofrios?|temblor\w*|t(i)?embl\w*|"
+        r"tirit\w*|chills)\b|\b(escalofrios?|temblor\w*|t(i)?embl\w*|tirit\w*)\b[^.]{0,30}\b(fiebre|"
         r"calentura)\b|\b(volando|ardiendo|hirviendo) (en|de|con) (fiebre|calentura)\b",
     ],
     "fainting": [

@@ -24,7 +24,6 @@ from components.vocabulary import (
     english_words,
     medication_words,
     shorthand,
-    spanish_words,
 )
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\w+/\w*|\w+", re.UNICODE)
@@ -41,8 +40,10 @@ class Normaliser:
         targets = dict(vocabulary_counts)
         for word in medication_words():
             targets.setdefault(word, 1)
-        self.known: Set[Text] = (set(targets) | english_words() | common_english_words()
-                                 | spanish_words())
+        # Spanish words are not protected here: a Spanish message is not corrected at all
+        # (normalise), and an English misspelling that happens to be a Spanish word ("pie",
+        # "paso") must still be corrected as before.
+        self.known: Set[Text] = set(targets) | english_words() | common_english_words()
         self.speller = SymSpell(max_dictionary_edit_distance=max_edit_distance, prefix_length=7)
         for word, count in targets.items():
             if len(word) >= self.min_word_length or word in english_words():

@@ -136,3 +136,14 @@ def test_what_the_dev_set_showed_in_other_words():
     assert tier("casi me caigo ayer pero estoy bien, ¿a qué hora llego?") is None
     assert tier("esta espera me va a matar del susto jaja, ¿cuánto dura?") is None
     assert tier("tengo 37.8 de temperatura desde anoche") == WARNING
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("mi esposo tiene un arma y dice que se va a quitar la vida", CRISIS),
+    ("kiero matarme", CRISIS), ("ya no kiero seguir viviendo asi", CRISIS),
+    ("he pensado cómo matarme", CRISIS), ("sería mejor para todos si yo no estuviera", CRISIS),
+    ("me corto para sentir algo", CRISIS), ("estoy temblando de fiebre", EMERGENCY),
+    ("se me llenó la gasa de sangre", EMERGENCY)])
+def test_what_the_second_batch_of_training_examples_showed(text, expected):
+    """Safety phrasings of the second Spanish training batch the patterns missed at first."""
+    assert tier(text) == expected
