@@ -4,6 +4,7 @@ First unclear message: suggest the two likeliest topics as buttons (plain words)
 Unclear again right after: stop guessing and hand off to the scheduling line.
 Mostly unknown words (gibberish, another language): no guesses, ask again or call.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -25,8 +26,11 @@ def suggested_intents(tracker: Tracker, domain: Dict[Text, Any], count: int = 2)
     found = []
     for entry in ranking:
         name = entry.get("name")
-        if (name in topics and name not in found
-                and (entry.get("confidence") or 0) >= MIN_SUGGESTION_CONFIDENCE):
+        if (
+            name in topics
+            and name not in found
+            and (entry.get("confidence") or 0) >= MIN_SUGGESTION_CONFIDENCE
+        ):
             found.append(name)
     return found[:count]
 
@@ -58,8 +62,9 @@ class ActionAssessUnclear(Action):
     def name(self) -> Text:
         return "action_assess_unclear"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         return [SlotSet("unclear", assess(tracker, domain))]
 
 
@@ -69,12 +74,15 @@ class ActionOfferChoices(Action):
     def name(self) -> Text:
         return "action_offer_choices"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         if tracker.get_slot("unclear") == "suggest":
             label = labels(tracker, domain)
-            buttons = [{"title": label["topics"][name], "payload": f"/{name}"}
-                       for name in suggested_intents(tracker, domain)]
+            buttons = [
+                {"title": label["topics"][name], "payload": f"/{name}"}
+                for name in suggested_intents(tracker, domain)
+            ]
             dispatcher.utter_message(text=label["did_you_mean"], buttons=buttons)
         else:
             offer_call_button(dispatcher, tracker, domain)

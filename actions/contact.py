@@ -1,4 +1,5 @@
 """The scheduling phone line, read from the one place it is kept: the `phone` slot in domain.yml."""
+
 import re
 from typing import Any, Dict, Optional, Text
 
@@ -30,5 +31,9 @@ def tel_uri(phone: Text) -> Text:
 def call_button(phone: Text, title: Text = "Call {phone}") -> Dict[Text, Text]:
     """A button that dials the line on a phone, shown on channels that can render links.
     `title` is the label from domain.yml (actions/labels.py), with {phone}."""
-    return {"title": title.format(phone=phone), "type": "web_url", "url": tel_uri(phone),
-            "payload": tel_uri(phone)}
+    return {
+        "title": title.format(phone=phone),
+        "type": "web_url",
+        "url": tel_uri(phone),
+        "payload": tel_uri(phone),
+    }

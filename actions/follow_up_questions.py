@@ -1,4 +1,5 @@
 """Work out what a bare "how long does that take?" is about, from the last answer given."""
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -52,6 +53,7 @@ class ActionFindHowLongTopic(Action):
     def name(self) -> Text:
         return "action_find_how_long_topic"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         return [SlotSet("how_long_topic", last_topic(tracker))]

@@ -3,6 +3,7 @@
 The number itself is always in the domain response that comes first (utter_handoff,
 utter_out_of_scope, utter_not_sure), so the hand-off still works on every channel, even if this action server is down.
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -13,8 +14,9 @@ from actions.labels import labels
 from vertebro.names import TAP_TO_CALL_CHANNELS
 
 
-def offer_call_button(dispatcher: CollectingDispatcher, tracker: Tracker,
-                      domain: Dict[Text, Any]) -> None:
+def offer_call_button(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+) -> None:
     """Send a tap-to-call button where the channel can dial; nothing elsewhere.
 
     SMS already shows the number as text (phones make it tappable); the kiosk is a shared
@@ -23,15 +25,18 @@ def offer_call_button(dispatcher: CollectingDispatcher, tracker: Tracker,
     if tracker.get_latest_input_channel() in TAP_TO_CALL_CHANNELS:
         # A label for the button, not an answer: the answer with the number came just before.
         label = labels(tracker, domain)
-        dispatcher.utter_message(text=label["call_prompt"], buttons=[
-            call_button(phone_number(tracker, domain), label["call_button"])])
+        dispatcher.utter_message(
+            text=label["call_prompt"],
+            buttons=[call_button(phone_number(tracker, domain), label["call_button"])],
+        )
 
 
 class ActionOfferCallButton(Action):
     def name(self) -> Text:
         return "action_offer_call_button"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         offer_call_button(dispatcher, tracker, domain)
         return []

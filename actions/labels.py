@@ -1,6 +1,7 @@
 """The labels the custom actions show, in the conversation's language: read from the domain's
 `utter_labels` response (domain.yml is the one home of every text a patient reads), the
 variation whose `language` condition is the conversation's (no condition: English)."""
+
 from typing import Any, Dict, Text
 
 from rasa_sdk import Tracker

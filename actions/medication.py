@@ -1,4 +1,5 @@
 """Which blood thinner the patient named, so the answer can name it."""
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
@@ -9,7 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from vertebro.names import LANGUAGE_SLOT
 
-PATTERNS_FILE = Path(__file__).resolve().parent.parent / "data" / "spacy" / "medication_patterns.txt"
+PATTERNS_FILE = (
+    Path(__file__).resolve().parent.parent / "data" / "spacy" / "medication_patterns.txt"
+)
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +54,11 @@ class ActionIdentifyMedication(Action):
     def name(self) -> Text:
         return "action_identify_medication"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         medication = named_medication(tracker)
-        return [SlotSet("medication", medication),
-                SlotSet("medication_named", medication is not None)]
+        return [
+            SlotSet("medication", medication),
+            SlotSet("medication_named", medication is not None),
+        ]

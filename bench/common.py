@@ -1,5 +1,6 @@
 """What the bench's modules share: paths, the seed, the environment of the Rasa commands it
 runs, and the two numeric helpers (percentile, milliseconds)."""
+
 import datetime
 import os
 import sys

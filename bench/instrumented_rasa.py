@@ -11,6 +11,7 @@ wrapped function (exclusive of nothing: nested timers overlap, e.g. past_states 
 policy nodes). Records go to $BENCH_PROFILE_OUT (JSON lines), flushed after every turn.
 Only for profiling: the timers themselves cost a few microseconds per call.
 """
+
 import contextvars
 import functools
 import json
@@ -25,8 +26,10 @@ _out = open(os.environ.get("BENCH_PROFILE_OUT", "profile-turns.jsonl"), "a", buf
 
 def _timed(label_fn):
     """Decorator factory: add the elapsed time to the current turn under label_fn(args)."""
+
     def wrap(fn):
         if _is_coroutine(fn):
+
             @functools.wraps(fn)
             async def async_wrapper(*args, **kwargs):
                 started = time.perf_counter()
@@ -34,6 +37,7 @@ def _timed(label_fn):
                     return await fn(*args, **kwargs)
                 finally:
                     _add(label_fn(args), time.perf_counter() - started)
+
             return async_wrapper
 
         @functools.wraps(fn)
@@ -43,12 +47,15 @@ def _timed(label_fn):
                 return fn(*args, **kwargs)
             finally:
                 _add(label_fn(args), time.perf_counter() - started)
+
         return wrapper
+
     return wrap
 
 
 def _is_coroutine(fn):
     import inspect
+
     return inspect.iscoroutinefunction(fn)
 
 
@@ -73,24 +80,32 @@ def install():
 
     GraphNode.__call__ = _timed(node_label)(GraphNode.__call__)
     SQLTrackerStore._retrieve = _timed(lambda a: "store.retrieve (query+json+replay)")(
-        SQLTrackerStore._retrieve)
+        SQLTrackerStore._retrieve
+    )
     SQLTrackerStore.save = _timed(lambda a: "store.save (count+insert+commit)")(
-        SQLTrackerStore.save)
-    DialogueStateTracker.from_dict = classmethod(_timed(lambda a: "tracker.from_dict (replay)")(
-        DialogueStateTracker.from_dict.__func__))
+        SQLTrackerStore.save
+    )
+    DialogueStateTracker.from_dict = classmethod(
+        _timed(lambda a: "tracker.from_dict (replay)")(DialogueStateTracker.from_dict.__func__)
+    )
     DialogueStateTracker.copy = _timed(lambda a: "tracker.copy (replay)")(DialogueStateTracker.copy)
     DialogueStateTracker.past_states = _timed(lambda a: "tracker.past_states")(
-        DialogueStateTracker.past_states)
+        DialogueStateTracker.past_states
+    )
     DialogueStateTracker.current_state = _timed(lambda a: "tracker.current_state (serialise)")(
-        DialogueStateTracker.current_state)
+        DialogueStateTracker.current_state
+    )
     RemoteAction.run = _timed(lambda a: f"remote_action:{a[0].name()}")(RemoteAction.run)
     EndpointConfig.request = _timed(lambda a: "action_server.http")(EndpointConfig.request)
     MessageProcessor.parse_message = _timed(lambda a: "processor.parse_message (NLU)")(
-        MessageProcessor.parse_message)
-    MessageProcessor._predict_next_with_tracker = _timed(
-        lambda a: "processor.predict (policies)")(MessageProcessor._predict_next_with_tracker)
+        MessageProcessor.parse_message
+    )
+    MessageProcessor._predict_next_with_tracker = _timed(lambda a: "processor.predict (policies)")(
+        MessageProcessor._predict_next_with_tracker
+    )
     MessageProcessor._run_action = _timed(lambda a: "processor.run_action")(
-        MessageProcessor._run_action)
+        MessageProcessor._run_action
+    )
     timed_save = _timed(lambda a: "processor.save_tracker")(MessageProcessor.save_tracker)
 
     async def save_tracker(self, tracker):
@@ -101,15 +116,19 @@ def install():
 
     MessageProcessor.save_tracker = save_tracker
     MessageProcessor.fetch_tracker_and_update_session = _timed(
-        lambda a: "processor.fetch_tracker_and_update_session")(
-        MessageProcessor.fetch_tracker_and_update_session)
+        lambda a: "processor.fetch_tracker_and_update_session"
+    )(MessageProcessor.fetch_tracker_and_update_session)
 
     original = MessageProcessor.handle_message
 
     @functools.wraps(original)
     async def handle_message(self, message):
-        record = {"sender": message.sender_id, "text": message.text,
-                  "t": defaultdict(float), "n": defaultdict(int)}
+        record = {
+            "sender": message.sender_id,
+            "text": message.text,
+            "t": defaultdict(float),
+            "n": defaultdict(int),
+        }
         token = _turn.set(record)
         started = time.perf_counter()
         try:
@@ -128,5 +147,6 @@ if __name__ == "__main__":
     rasa_patches.apply()  # as `python -m vertebro` does: the production server is profiled
     install()
     from rasa.__main__ import main
+
     sys.argv[0] = "rasa"
     main()

@@ -1,6 +1,7 @@
 """The machine the bench runs on and its processes, measured (from /proc and nproc): cores,
 CPU model, memory, load average, other processes that compete for the CPU, and the memory and
 CPU time of the servers."""
+
 import os
 import platform
 import re
@@ -41,12 +42,19 @@ def machine() -> Dict[str, Any]:
             mem_kb = int(line.split()[1])
     try:
         from importlib.metadata import version
+
         rasa_version = version("rasa")
     except Exception:  # pragma: no cover - the venv always has rasa
         rasa_version = "?"
-    return {"cores": os.cpu_count(), "nproc": nproc(), "cpu": cpu_model(),
-            "mem_gb": round(mem_kb / 1024 / 1024, 1), "python": platform.python_version(),
-            "rasa": rasa_version, "host": platform.node()}
+    return {
+        "cores": os.cpu_count(),
+        "nproc": nproc(),
+        "cpu": cpu_model(),
+        "mem_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "rasa": rasa_version,
+        "host": platform.node(),
+    }
 
 
 def cores_text(info: Dict[str, Any]) -> str:
@@ -72,8 +80,11 @@ def foreign_processes(own: Sequence[int]) -> List[str]:
             cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if re.search(r"\brasa\b.*\b(run|train|test|shell|data)\b|pytest|chromium", cmd) \
-                and "--type=" not in cmd and "crashpad" not in cmd:
+        if (
+            re.search(r"\brasa\b.*\b(run|train|test|shell|data)\b|pytest|chromium", cmd)
+            and "--type=" not in cmd
+            and "crashpad" not in cmd
+        ):
             found.append(f"{pid}: {cmd.strip()[:110]}")
     return found
 

@@ -1,6 +1,7 @@
 """Measuring one model: its own fresh servers, then each phase of the workload turned into the
 numbers of the report (latency percentiles, CPU per turn, growth, throughput, out-of-scope
 rate, memory, the kinds of turn from the tracker store, held-out NLU accuracy)."""
+
 import datetime
 import json
 import random
@@ -45,8 +46,11 @@ class Budget:
 
 
 def latency_stats(latencies: List[float]) -> Dict[str, float]:
-    return {"p50": ms(pct(latencies, 50)), "p95": ms(pct(latencies, 95)),
-            "p99": ms(pct(latencies, 99))}
+    return {
+        "p50": ms(pct(latencies, 50)),
+        "p95": ms(pct(latencies, 95)),
+        "p99": ms(pct(latencies, 99)),
+    }
 
 
 def one_client_phase(client: Client, convs, name: str, pids, log) -> Dict[str, Any]:
@@ -55,12 +59,15 @@ def one_client_phase(client: Client, convs, name: str, pids, log) -> Dict[str, A
     one = run_one_client(client, convs, f"bench-1c-{name}")
     cpu1 = [cpu_seconds(pid) for pid in pids]
     turns = max(len(one["latencies"]), 1)
-    res = {"n": len(one["latencies"]), "errors": one["errors"], **latency_stats(one["latencies"]),
-           "mean": ms(statistics.fmean(one["latencies"])) if one["latencies"] else None,
-           "rasa_cpu_ms_per_turn": ms((cpu1[0] - cpu0[0]) / turns),
-           "actions_cpu_ms_per_turn": ms((cpu1[1] - cpu0[1]) / turns)}
-    log(f"[{name}] one client: {res['n']} turns, p50 {res['p50']:.1f} ms, "
-        f"p95 {res['p95']:.1f} ms")
+    res = {
+        "n": len(one["latencies"]),
+        "errors": one["errors"],
+        **latency_stats(one["latencies"]),
+        "mean": ms(statistics.fmean(one["latencies"])) if one["latencies"] else None,
+        "rasa_cpu_ms_per_turn": ms((cpu1[0] - cpu0[0]) / turns),
+        "actions_cpu_ms_per_turn": ms((cpu1[1] - cpu0[1]) / turns),
+    }
+    log(f"[{name}] one client: {res['n']} turns, p50 {res['p50']:.1f} ms, p95 {res['p95']:.1f} ms")
     return {"stats": res, "records": one["records"]}
 
 
@@ -69,20 +76,34 @@ def growth_phase(client: Client, rng, questions, name: str, log) -> Dict[str, An
     sender = f"bench-long-{name}-{uuid.uuid4().hex[:6]}"
     lat = run_conversation(client, sender, long_conversation(rng, questions))
     ok = [x for x in lat if x is not None]
-    blocks = [statistics.median([x for x in lat[i:i + 10] if x is not None] or [0])
-              for i in range(0, 100, 10)]
-    res = {"first": ms(blocks[0]), "last": ms(blocks[-1]),
-           "ratio": blocks[-1] / blocks[0] if blocks[0] else None,
-           "blocks_ms": [round(ms(b), 1) for b in blocks], "errors": len(lat) - len(ok)}
-    log(f"[{name}] 100-turn conversation: turns 1-10 {res['first']:.1f} ms, "
-        f"91-100 {res['last']:.1f} ms")
+    blocks = [
+        statistics.median([x for x in lat[i : i + 10] if x is not None] or [0])
+        for i in range(0, 100, 10)
+    ]
+    res = {
+        "first": ms(blocks[0]),
+        "last": ms(blocks[-1]),
+        "ratio": blocks[-1] / blocks[0] if blocks[0] else None,
+        "blocks_ms": [round(ms(b), 1) for b in blocks],
+        "errors": len(lat) - len(ok),
+    }
+    log(
+        f"[{name}] 100-turn conversation: turns 1-10 {res['first']:.1f} ms, "
+        f"91-100 {res['last']:.1f} ms"
+    )
     return res
 
 
 def concurrent_phase(url: str, plans, name: str, log) -> Dict[str, Any]:
     conc = run_concurrent(url, plans, f"bench-cc-{name}")
-    res = {"threads": len(plans), "n": len(conc["latencies"]), "errors": conc["errors"],
-           "rps": conc["rps"], "wall": conc["wall"], **latency_stats(conc["latencies"])}
+    res = {
+        "threads": len(plans),
+        "n": len(conc["latencies"]),
+        "errors": conc["errors"],
+        "rps": conc["rps"],
+        "wall": conc["wall"],
+        **latency_stats(conc["latencies"]),
+    }
     log(f"[{name}] {res['threads']} concurrent: {res['rps']:.1f} msg/s, p95 {res['p95']:.0f} ms")
     return res
 
@@ -99,24 +120,33 @@ def oos_phase(client: Client, smoke: bool, name: str, log) -> Dict[str, Any]:
         else:
             misses.append(text)
     log(f"[{name}] out of scope: {hits}/{len(questions)}")
-    return {"rate": hits / len(questions), "rate_pct": 100 * hits / len(questions),
-            "hits": hits, "n": len(questions), "misses": misses}
+    return {
+        "rate": hits / len(questions),
+        "rate_pct": 100 * hits / len(questions),
+        "hits": hits,
+        "n": len(questions),
+        "misses": misses,
+    }
 
 
 def memory(rasa_pid: int, actions_pid: int) -> Dict[str, float]:
     status = proc_status(rasa_pid)
-    return {"hwm_mb": status.get("VmHWM", 0) / 1024, "rss_mb": status.get("VmRSS", 0) / 1024,
-            "anon_mb": status.get("RssAnon", 0) / 1024,
-            "file_mb": status.get("RssFile", 0) / 1024,
-            "actions_hwm_mb": proc_status(actions_pid).get("VmHWM", 0) / 1024}
+    return {
+        "hwm_mb": status.get("VmHWM", 0) / 1024,
+        "rss_mb": status.get("VmRSS", 0) / 1024,
+        "anon_mb": status.get("RssAnon", 0) / 1024,
+        "file_mb": status.get("RssFile", 0) / 1024,
+        "actions_hwm_mb": proc_status(actions_pid).get("VmHWM", 0) / 1024,
+    }
 
 
 def stored_turns(db: Path) -> Dict[str, List[Dict[str, Any]]]:
     """sender -> its turns in the tracker store: the intent and the actions run after it."""
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        rows = con.execute("SELECT sender_id, type_name, intent_name, action_name "
-                           "FROM events ORDER BY id").fetchall()
+        rows = con.execute(
+            "SELECT sender_id, type_name, intent_name, action_name FROM events ORDER BY id"
+        ).fetchall()
     finally:
         con.close()
     per_sender: Dict[str, List[Dict[str, Any]]] = {}
@@ -145,58 +175,90 @@ def turn_kinds(db: Path, records: List[dict], custom_actions: set) -> Dict[str, 
         understood += turn["intent"] == record["intent"]
         (custom if custom_actions & set(turn["actions"]) else utter).append(record["seconds"])
         (first if record["turn"] == 0 else later).append(record["seconds"])
-    return {"custom": custom, "utter": utter, "first": first, "later": later,
-            "understood": understood, "classified": total}
+    return {
+        "custom": custom,
+        "utter": utter,
+        "first": first,
+        "later": later,
+        "understood": understood,
+        "classified": total,
+    }
 
 
 def kinds_summary(db: Path, records: List[dict]) -> Dict[str, Any]:
     custom_actions = set(yaml.safe_load((ROOT / "domain.yml").read_text()).get("actions", []))
     kinds = turn_kinds(db, records, custom_actions)
-    return {"kinds": {key: {"n": len(kinds[key]), "p50": ms(pct(kinds[key], 50)),
-                            "p95": ms(pct(kinds[key], 95))}
-                      for key in ("custom", "utter", "first", "later")},
-            "understood": (kinds["understood"], kinds["classified"])}
+    return {
+        "kinds": {
+            key: {
+                "n": len(kinds[key]),
+                "p50": ms(pct(kinds[key], 50)),
+                "p95": ms(pct(kinds[key], 95)),
+            }
+            for key in ("custom", "utter", "first", "later")
+        },
+        "understood": (kinds["understood"], kinds["classified"]),
+    }
 
 
 def nlu_accuracy(name: str, model: Path, log) -> Dict[str, Any]:
     out = BUILD / f"nlu-{name}"
     out.mkdir(parents=True, exist_ok=True)
-    cmd = [str(RASA), "test", "nlu", "--nlu", "tests/nlu/test_nlu.yml", "--model", str(model),
-           "--out", str(out.relative_to(ROOT))]
+    cmd = [
+        str(RASA),
+        "test",
+        "nlu",
+        "--nlu",
+        "tests/nlu/test_nlu.yml",
+        "--model",
+        str(model),
+        "--out",
+        str(out.relative_to(ROOT)),
+    ]
     started = time.monotonic()
     with open(BUILD / f"nlu-{name}.log", "wb") as handle:
-        result = subprocess.run(cmd, cwd=ROOT, env=rasa_env(), stdout=handle,
-                                stderr=subprocess.STDOUT, timeout=300)
+        result = subprocess.run(
+            cmd, cwd=ROOT, env=rasa_env(), stdout=handle, stderr=subprocess.STDOUT, timeout=300
+        )
     report = out / "intent_report.json"
     if result.returncode != 0 or not report.exists():
         log(f"[{name}] rasa test nlu failed; see build/bench/nlu-{name}.log")
         return {"accuracy": None}
     data = json.loads(report.read_text())
-    return {"accuracy": data.get("accuracy"), "report": str(report.relative_to(ROOT)),
-            "weighted_f1": data.get("weighted avg", {}).get("f1-score"),
-            "seconds": time.monotonic() - started, "support": data.get("weighted avg", {})
-            .get("support")}
+    return {
+        "accuracy": data.get("accuracy"),
+        "report": str(report.relative_to(ROOT)),
+        "weighted_f1": data.get("weighted avg", {}).get("f1-score"),
+        "seconds": time.monotonic() - started,
+        "support": data.get("weighted avg", {}).get("support"),
+    }
 
 
-def load_phases(servers: BenchServers, res: Dict[str, Any], smoke: bool, seed: int,
-                log) -> List[dict]:
+def load_phases(
+    servers: BenchServers, res: Dict[str, Any], smoke: bool, seed: int, log
+) -> List[dict]:
     """The workload against running servers, in a fixed order (the same random draws for
     every model); fills `res`, returns the one-client records."""
     name = res["name"]
     questions = load_questions()
-    rng = random.Random(seed)                          # same workload for every model
+    rng = random.Random(seed)  # same workload for every model
     rasa_pid, exe = python_process(servers.pid("rasa"))
     actions_pid = servers.pid("actions")
-    res.update(ready_s=servers.ready_s, actions_ready_s=servers.actions_ready_s,
-               rasa_pid=rasa_pid, rasa_exe=exe)
+    res.update(
+        ready_s=servers.ready_s,
+        actions_ready_s=servers.actions_ready_s,
+        rasa_pid=rasa_pid,
+        rasa_exe=exe,
+    )
     log(f"[{name}] ready in {servers.ready_s:.1f} s (pid {rasa_pid}, {exe})")
     client = Client(servers.url)
     for i, question in enumerate(rng.sample(questions, 8 if not smoke else 3)):  # warm-up
         client.turn(f"bench-warmup-{i % 2}", question["text"])
     n_convs, n_threads, per_thread = (2, 4, 1) if smoke else (30, 16, 4)
     turns = 10 if not smoke else 5
-    one = one_client_phase(client, conversations(rng, questions, n_convs, turns), name,
-                           (rasa_pid, actions_pid), log)
+    one = one_client_phase(
+        client, conversations(rng, questions, n_convs, turns), name, (rasa_pid, actions_pid), log
+    )
     res["one"] = one["stats"]
     if not smoke:
         res["growth"] = growth_phase(client, rng, questions, name, log)
@@ -207,20 +269,32 @@ def load_phases(servers: BenchServers, res: Dict[str, Any], smoke: bool, seed: i
     return one["records"]
 
 
-def measure(name: str, model: Path, smoke: bool, rng_seed: int, budget: Budget, log,
-            registry: List[BenchServers], endpoints: str = "endpoints.yml",
-            nlu: bool = True) -> Dict[str, Any]:
+def measure(
+    name: str,
+    model: Path,
+    smoke: bool,
+    rng_seed: int,
+    budget: Budget,
+    log,
+    registry: List[BenchServers],
+    endpoints: str = "endpoints.yml",
+    nlu: bool = True,
+) -> Dict[str, Any]:
     """Everything for one model served with `endpoints`, with its own fresh servers (stopped
     before returning). `nlu`: also run the held-out NLU test on the model."""
     run_dir = BUILD / "runs" / f"{datetime.datetime.now():%Y%m%d-%H%M%S}-{name}"
-    res: Dict[str, Any] = {"name": name, "model": str(model), "endpoints": endpoints,
-                           "model_bytes": model.stat().st_size, "log_dir": str(run_dir)}
+    res: Dict[str, Any] = {
+        "name": name,
+        "model": str(model),
+        "endpoints": endpoints,
+        "model_bytes": model.stat().st_size,
+        "log_dir": str(run_dir),
+    }
     # TRACKER_DB = run_dir/tracker.db (fresh). Rasa as shipped (Rasa's own store) runs without
     # the project's patches to Rasa internals (vertebro/rasa_patches.py); production and the
     # baseline with them, as they ran before the patches had their entry point (the baseline's
     # tracker store imported them).
-    servers = BenchServers(run_dir, model=model, endpoints=endpoints,
-                           patched=name != "shipped")
+    servers = BenchServers(run_dir, model=model, endpoints=endpoints, patched=name != "shipped")
     registry.append(servers)
     log(f"[{name}] starting action server + Rasa ({model.relative_to(ROOT)}) ...")
     try:

@@ -1,5 +1,6 @@
 """Reading py-spy's collapsed stacks ("a;b;c count", root first) for bench/profile_turns.py:
 where a turn's samples go (zones of the server) and where the start-up time goes."""
+
 from collections import defaultdict
 from typing import Dict, Tuple
 
@@ -11,7 +12,10 @@ IDLE_FRAMES = ("serve (sanic/", "select (selectors", "_run_once (asyncio")
 ZONES = [
     ("action server reply validation (jsonschema.validate in RemoteAction)", ("jsonschema/",)),
     ("action server HTTP call (aiohttp, payload JSON)", ("request (rasa/utils/endpoints.py",)),
-    ("NLU: DIETClassifier (TensorFlow; the baseline)", ("rasa/nlu/classifiers/diet_classifier.py",)),
+    (
+        "NLU: DIETClassifier (TensorFlow; the baseline)",
+        ("rasa/nlu/classifiers/diet_classifier.py",),
+    ),
     ("NLU: LinearIntentClassifier", ("components/intent_classifier.py",)),
     ("NLU: the other components + parse overhead", ("parse_message (rasa/core/processor.py",)),
     ("policies: RulePolicy", ("rasa/core/policies/rule_policy.py",)),
@@ -20,15 +24,24 @@ ZONES = [
     ("tracker store retrieve: query + JSON + replay", ("_retrieve (rasa/core/tracker_store.py",)),
     ("tracker store save: count + insert + commit", ("save (rasa/core/tracker_store.py",)),
     ("SQLAlchemy, stack truncated", ("sqlalchemy/",)),
-    ("running actions: tracker copy, events, responses", ("_run_action (rasa/core/processor.py",
-                                                          "run_action_extract_slots (")),
-    ("session start / tracker bookkeeping", ("fetch_tracker_and_update_session (",
-                                             "handle_message (rasa/core/processor.py")),
-    ("REST channel, Sanic request handling", ("channels/rest.py", "sanic/http.py",
-                                              "rasa/core/channels/")),
+    (
+        "running actions: tracker copy, events, responses",
+        ("_run_action (rasa/core/processor.py", "run_action_extract_slots ("),
+    ),
+    (
+        "session start / tracker bookkeeping",
+        ("fetch_tracker_and_update_session (", "handle_message (rasa/core/processor.py"),
+    ),
+    (
+        "REST channel, Sanic request handling",
+        ("channels/rest.py", "sanic/http.py", "rasa/core/channels/"),
+    ),
 ]
-REPLAY = ("from_dict (rasa/shared/core/trackers.py", "past_states (rasa/shared/core/trackers.py",
-          "copy (rasa/shared/core/trackers.py")
+REPLAY = (
+    "from_dict (rasa/shared/core/trackers.py",
+    "past_states (rasa/shared/core/trackers.py",
+    "copy (rasa/shared/core/trackers.py",
+)
 LOGGING = ("logging/__init__.py", "structlog/")
 
 
@@ -48,14 +61,17 @@ def aggregate_raw(path, cpu_ms_per_turn=None):
         if frames[-1].startswith(IDLE_FRAMES):
             zone = "idle event loop"
         else:
-            zone = next((z for z, keys in ZONES
-                         if any(k in f for f in frames for k in keys)), "other")
+            zone = next(
+                (z for z, keys in ZONES if any(k in f for f in frames for k in keys)), "other"
+            )
         zones[zone] += count
-        for label, keys in (("tracker replays (from_dict, past_states, copy)", REPLAY),
-                            ("logging calls", LOGGING),
-                            ("Event deserialisation (events.py)", ("rasa/shared/core/events.py",)),
-                            ("sqlite3 commit (fsync)", ("do_commit (sqlalchemy",)),
-                            ("TensorFlow", ("tensorflow/", "keras/"))):
+        for label, keys in (
+            ("tracker replays (from_dict, past_states, copy)", REPLAY),
+            ("logging calls", LOGGING),
+            ("Event deserialisation (events.py)", ("rasa/shared/core/events.py",)),
+            ("sqlite3 commit (fsync)", ("do_commit (sqlalchemy",)),
+            ("TensorFlow", ("tensorflow/", "keras/")),
+        ):
             if any(k in f for f in frames for k in keys):
                 extra[label] += count
 
@@ -67,6 +83,7 @@ def aggregate_raw(path, cpu_ms_per_turn=None):
             if cpu_ms_per_turn:
                 out[key]["ms_per_turn"] = round(pct_ * cpu_ms_per_turn / 100.0, 1)
         return out
+
     return {"samples": total, "zones": share(zones), "cross_cutting": share(extra)}
 
 
@@ -95,8 +112,9 @@ def startup_phases(path) -> Tuple[int, Dict[str, int]]:
             if any(key in f for f in frames):
                 label = name
                 break
-        if label.startswith("imports") and any("_load_and_run" in f or "serve_application" in f
-                                               for f in frames):
+        if label.startswith("imports") and any(
+            "_load_and_run" in f or "serve_application" in f for f in frames
+        ):
             label = "server set-up (channels, endpoints, tracker store)"
         counts[label] += count
     return total, counts

@@ -13,6 +13,7 @@ Three parts, each with its own fresh servers (never two Rasa servers at once):
     to separate the tracker store's cost from the rest.
 Output: build/bench/profile/summary.json and a printed summary.
 """
+
 import argparse
 import json
 import random
@@ -63,8 +64,9 @@ def long_run(client, rng, questions, prefix):
 def part_instrumented(model, log):
     records_path = OUT / "turns.jsonl"
     records_path.unlink(missing_ok=True)
-    servers = InstrumentedServers(OUT / "run-instrumented", model=model,
-                                  extra_env={"BENCH_PROFILE_OUT": str(records_path)})
+    servers = InstrumentedServers(
+        OUT / "run-instrumented", model=model, extra_env={"BENCH_PROFILE_OUT": str(records_path)}
+    )
     questions, rng = load_questions(), random.Random(SEED)
     try:
         servers.start()
@@ -86,13 +88,17 @@ def part_instrumented(model, log):
         for label in labels:
             values = [r["t"].get(label, 0.0) for r in rows]
             calls = [r["n"].get(label, 0) for r in rows]
-            out[label] = {"mean_ms": ms(statistics.fmean(values)),
-                          "p50_ms": ms(pct(values, 50)),
-                          "calls_per_turn": statistics.fmean(calls)}
+            out[label] = {
+                "mean_ms": ms(statistics.fmean(values)),
+                "p50_ms": ms(pct(values, 50)),
+                "calls_per_turn": statistics.fmean(calls),
+            }
         totals = [r["total"] for r in rows]
-        out["handle_message (server total)"] = {"mean_ms": ms(statistics.fmean(totals)),
-                                                "p50_ms": ms(pct(totals, 50)),
-                                                "calls_per_turn": 1.0}
+        out["handle_message (server total)"] = {
+            "mean_ms": ms(statistics.fmean(totals)),
+            "p50_ms": ms(pct(totals, 50)),
+            "calls_per_turn": 1.0,
+        }
         return out
 
     custom = [r for r in short if any(k.startswith("remote_action:") for k in r["t"])]
@@ -100,15 +106,23 @@ def part_instrumented(model, log):
     first = long_[:10]
     last = long_[-10:]
     result = {
-        "client_p50_ms": ms(pct(lat, 50)), "client_p95_ms": ms(pct(lat, 95)), "turns": len(short),
-        "all": table(short), "custom": table(custom), "utter": table(utter),
-        "n_custom": len(custom), "n_utter": len(utter),
-        "long_first10": table(first), "long_last10": table(last),
+        "client_p50_ms": ms(pct(lat, 50)),
+        "client_p95_ms": ms(pct(lat, 95)),
+        "turns": len(short),
+        "all": table(short),
+        "custom": table(custom),
+        "utter": table(utter),
+        "n_custom": len(custom),
+        "n_utter": len(utter),
+        "long_first10": table(first),
+        "long_last10": table(last),
         "long_events_first_last": [first[0].get("events"), last[-1].get("events")],
         "long_client_ms_first10": ms(statistics.median([x for x in long_lat[:10] if x])),
         "long_client_ms_last10": ms(statistics.median([x for x in long_lat[-10:] if x])),
-        "long_blocks_server_ms": [round(ms(statistics.median(r["total"] for r in long_[i:i + 10])), 1)
-                                  for i in range(0, len(long_), 10)],
+        "long_blocks_server_ms": [
+            round(ms(statistics.median(r["total"] for r in long_[i : i + 10])), 1)
+            for i in range(0, len(long_), 10)
+        ],
     }
     log(f"instrumented: client p50 {result['client_p50_ms']:.1f} ms over {len(lat)} turns")
     return result
@@ -140,16 +154,34 @@ def part_pyspy(model, duration, log):
         thread = threading.Thread(target=load, daemon=True)
         thread.start()
         time.sleep(1)
-        for fmt, target in (("raw", OUT / "pyspy-raw.txt"),
-                            ("flamegraph", BUILD / "profile.svg")):
+        for fmt, target in (("raw", OUT / "pyspy-raw.txt"), ("flamegraph", BUILD / "profile.svg")):
             before, cpu0 = counts["turns"], cpu_seconds(pid)
-            proc = subprocess.run([str(PY_SPY), "record", "--pid", str(pid), "--duration",
-                                   str(duration), "--rate", "200", "--format", fmt, "-o",
-                                   str(target), "--nonblocking"], capture_output=True, text=True)
+            proc = subprocess.run(
+                [
+                    str(PY_SPY),
+                    "record",
+                    "--pid",
+                    str(pid),
+                    "--duration",
+                    str(duration),
+                    "--rate",
+                    "200",
+                    "--format",
+                    fmt,
+                    "-o",
+                    str(target),
+                    "--nonblocking",
+                ],
+                capture_output=True,
+                text=True,
+            )
             turns = counts["turns"] - before
-            result[fmt] = {"rc": proc.returncode, "turns": turns,
-                           "cpu_ms_per_turn": ms((cpu_seconds(pid) - cpu0) / max(turns, 1)),
-                           "stderr": proc.stderr[-400:]}
+            result[fmt] = {
+                "rc": proc.returncode,
+                "turns": turns,
+                "cpu_ms_per_turn": ms((cpu_seconds(pid) - cpu0) / max(turns, 1)),
+                "stderr": proc.stderr[-400:],
+            }
             log(f"py-spy {fmt}: rc {proc.returncode}, {turns} turns during {duration} s")
         stop.set()
         thread.join(timeout=30)
@@ -157,19 +189,32 @@ def part_pyspy(model, duration, log):
         stop.set()
         servers.stop()
     if (OUT / "pyspy-raw.txt").exists():
-        result["aggregate"] = aggregate_raw(OUT / "pyspy-raw.txt",
-                                            result.get("raw", {}).get("cpu_ms_per_turn"))
+        result["aggregate"] = aggregate_raw(
+            OUT / "pyspy-raw.txt", result.get("raw", {}).get("cpu_ms_per_turn")
+        )
     return result
 
 
 class StartupProfiledServers(BenchServers):
     """`rasa run` launched by py-spy, sampled for its first `seconds` (start-up)."""
+
     seconds = 40
 
     def _spawn(self, name, args):
         if name == "rasa":
-            args = [str(PY_SPY), "record", "--format", "raw", "--rate", "100", "--duration",
-                    str(self.seconds), "-o", str(OUT / "startup-raw.txt"), "--"] + list(args)
+            args = [
+                str(PY_SPY),
+                "record",
+                "--format",
+                "raw",
+                "--rate",
+                "100",
+                "--duration",
+                str(self.seconds),
+                "-o",
+                str(OUT / "startup-raw.txt"),
+                "--",
+            ] + list(args)
         return super()._spawn(name, args)
 
 
@@ -183,17 +228,23 @@ def part_startup(model, log):
     finally:
         servers.stop()
     total, counts = startup_phases(OUT / "startup-raw.txt")
-    result = {"ready_s": ready, "sampled_s": total / 100.0,
-              "seconds": {k: round(v / 100.0, 1) for k, v in
-                          sorted(counts.items(), key=lambda kv: -kv[1])}}
+    result = {
+        "ready_s": ready,
+        "sampled_s": total / 100.0,
+        "seconds": {
+            k: round(v / 100.0, 1) for k, v in sorted(counts.items(), key=lambda kv: -kv[1])
+        },
+    }
     log(f"start-up: ready in {ready:.1f} s; {result['seconds']}")
     return result
 
 
 def part_inmemory(model, log):
     endpoints = OUT / "endpoints-inmemory.yml"
-    endpoints.write_text("# bench only: production endpoints.yml without the SQL tracker store\n"
-                         "action_endpoint:\n  url: ${ACTION_ENDPOINT_URL}\n")
+    endpoints.write_text(
+        "# bench only: production endpoints.yml without the SQL tracker store\n"
+        "action_endpoint:\n  url: ${ACTION_ENDPOINT_URL}\n"
+    )
     out = {}
     for label, ep in (("sqlite", "endpoints.yml"), ("inmemory", str(endpoints))):
         servers = BenchServers(OUT / f"run-{label}", model=model, endpoints=ep)
@@ -207,11 +258,17 @@ def part_inmemory(model, log):
             _, long_lat = long_run(client, rng, questions, f"ab-{label}")
         finally:
             servers.stop()
-        out[label] = {"p50_ms": ms(pct(lat, 50)), "p95_ms": ms(pct(lat, 95)), "n": len(lat),
-                      "long_first10_ms": ms(statistics.median([x for x in long_lat[:10] if x])),
-                      "long_last10_ms": ms(statistics.median([x for x in long_lat[-10:] if x]))}
-        log(f"{label}: p50 {out[label]['p50_ms']:.1f} ms, long conversation "
-            f"{out[label]['long_first10_ms']:.1f} -> {out[label]['long_last10_ms']:.1f} ms")
+        out[label] = {
+            "p50_ms": ms(pct(lat, 50)),
+            "p95_ms": ms(pct(lat, 95)),
+            "n": len(lat),
+            "long_first10_ms": ms(statistics.median([x for x in long_lat[:10] if x])),
+            "long_last10_ms": ms(statistics.median([x for x in long_lat[-10:] if x])),
+        }
+        log(
+            f"{label}: p50 {out[label]['p50_ms']:.1f} ms, long conversation "
+            f"{out[label]['long_first10_ms']:.1f} -> {out[label]['long_last10_ms']:.1f} ms"
+        )
     return out
 
 
@@ -237,7 +294,8 @@ def main():
         summary["pyspy"] = part_pyspy(args.model.resolve(), args.duration, log)
     if "aggregate" in parts:  # re-read the last py-spy samples only
         summary["pyspy"]["aggregate"] = aggregate_raw(
-            OUT / "pyspy-raw.txt", summary["pyspy"].get("raw", {}).get("cpu_ms_per_turn"))
+            OUT / "pyspy-raw.txt", summary["pyspy"].get("raw", {}).get("cpu_ms_per_turn")
+        )
     if "startup" in parts:
         summary["startup"] = part_startup(args.model.resolve(), log)
     if "inmemory" in parts:

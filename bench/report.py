@@ -1,14 +1,20 @@
 """The results table: one row per metric with production, the baseline (and Rasa as shipped),
 how production compares, the target and PASS/FAIL (reported, never asserted); as markdown for
 bench/results.md and as text for the terminal."""
+
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
 # Targets for production (bench/README.md, "Reading results.md").
 TARGETS = {
-    "p50_ms": 12, "p95_ms": 25,
-    "conc_rps": 80, "conc_p95_ms": 250,
-    "growth": 1.2, "speedup": 2.5,
-    "ready_s": 20, "rss_mb": 900, "train_s": 180,
+    "p50_ms": 12,
+    "p95_ms": 25,
+    "conc_rps": 80,
+    "conc_p95_ms": 250,
+    "growth": 1.2,
+    "speedup": 2.5,
+    "ready_s": 20,
+    "rss_mb": 900,
+    "train_s": 180,
 }
 # Rows a --smoke run leaves out (it measures neither of them).
 SMOKE_SKIPS = ("100-turn", "growth", "speed-up", "NLU", "training")
@@ -56,9 +62,16 @@ class Rows:
     def __init__(self, prod: Dict[str, Any], others: List[Optional[Dict[str, Any]]]):
         self.prod, self.others = prod, others
 
-    def row(self, label: str, path: Sequence[str], spec: str = ".1f",
-            compare: Optional[Callable] = faster, target: str = "",
-            ok: Optional[Callable] = None, unit: str = "") -> List[str]:
+    def row(
+        self,
+        label: str,
+        path: Sequence[str],
+        spec: str = ".1f",
+        compare: Optional[Callable] = faster,
+        target: str = "",
+        ok: Optional[Callable] = None,
+        unit: str = "",
+    ) -> List[str]:
         pv = get(self.prod, path)
         cells = [label, fmt(pv, spec, unit)]
         for other in self.others:
@@ -75,8 +88,10 @@ class Rows:
         ok = None
         if speed is not None and pacc is not None and oacc is not None:
             ok = speed >= TARGETS["speedup"] and pacc >= oacc
-        cells = [f"speed-up at p50 vs {label}, with NLU accuracy >= {label}",
-                 fmt(speed, ".2f", "x")] + ["", ""] * len(self.others)
+        cells = [
+            f"speed-up at p50 vs {label}, with NLU accuracy >= {label}",
+            fmt(speed, ".2f", "x"),
+        ] + ["", ""] * len(self.others)
         return cells + [f">= {TARGETS['speedup']}x and acc >=", verdict(ok)]
 
 
@@ -84,52 +99,108 @@ def latency_rows(r: Rows) -> List[List[str]]:
     T, prod = TARGETS, r.prod
     n, threads = get(prod, ("one", "n")), get(prod, ("conc", "threads")) or "?"
     return [
-        r.row(f"1 client p50 (ms, {n} turns)", ("one", "p50"), target=f"<= {T['p50_ms']}",
-              ok=lambda v: v <= T["p50_ms"]),
-        r.row("1 client p95 (ms)", ("one", "p95"), target=f"<= {T['p95_ms']}",
-              ok=lambda v: v <= T["p95_ms"]),
+        r.row(
+            f"1 client p50 (ms, {n} turns)",
+            ("one", "p50"),
+            target=f"<= {T['p50_ms']}",
+            ok=lambda v: v <= T["p50_ms"],
+        ),
+        r.row(
+            "1 client p95 (ms)",
+            ("one", "p95"),
+            target=f"<= {T['p95_ms']}",
+            ok=lambda v: v <= T["p95_ms"],
+        ),
         r.row("1 client p99 (ms)", ("one", "p99")),
-        r.row("Rasa server CPU per turn, 1 client (ms; steadier than wall time on a busy "
-              "machine)", ("one", "rasa_cpu_ms_per_turn"), compare=smaller),
-        r.row(f"{threads} concurrent throughput (msg/s, {get(prod, ('conc', 'n'))} msgs)",
-              ("conc", "rps"), compare=more, target=f">= {T['conc_rps']}",
-              ok=lambda v: v >= T["conc_rps"]),
-        r.row(f"{threads} concurrent p95 (ms)", ("conc", "p95"), spec=".0f",
-              target=f"<= {T['conc_p95_ms']}", ok=lambda v: v <= T["conc_p95_ms"]),
+        r.row(
+            "Rasa server CPU per turn, 1 client (ms; steadier than wall time on a busy machine)",
+            ("one", "rasa_cpu_ms_per_turn"),
+            compare=smaller,
+        ),
+        r.row(
+            f"{threads} concurrent throughput (msg/s, {get(prod, ('conc', 'n'))} msgs)",
+            ("conc", "rps"),
+            compare=more,
+            target=f">= {T['conc_rps']}",
+            ok=lambda v: v >= T["conc_rps"],
+        ),
+        r.row(
+            f"{threads} concurrent p95 (ms)",
+            ("conc", "p95"),
+            spec=".0f",
+            target=f"<= {T['conc_p95_ms']}",
+            ok=lambda v: v <= T["conc_p95_ms"],
+        ),
         r.row("100-turn conversation: turns 1-10 median (ms)", ("growth", "first")),
         r.row("100-turn conversation: turns 91-100 median (ms)", ("growth", "last")),
-        r.row("growth: turns 91-100 / turns 1-10", ("growth", "ratio"), spec=".2f", unit="x",
-              compare=None, target=f"<= {T['growth']}x", ok=lambda v: v <= T["growth"]),
+        r.row(
+            "growth: turns 91-100 / turns 1-10",
+            ("growth", "ratio"),
+            spec=".2f",
+            unit="x",
+            compare=None,
+            target=f"<= {T['growth']}x",
+            ok=lambda v: v <= T["growth"],
+        ),
     ]
 
 
 def other_rows(r: Rows) -> List[List[str]]:
     T, prod = TARGETS, r.prod
     return [
-        r.row("NLU intent accuracy (tests/nlu/test_nlu.yml)", ("nlu", "accuracy"), spec=".3f",
-              compare=points),
-        r.row(f"out-of-scope rate ({get(prod, ('oos', 'hits'))}/{get(prod, ('oos', 'n'))} prod)",
-              ("oos", "rate_pct"), spec=".0f", unit="%",
-              compare=lambda p, b: points(p, b, scale=1, spec="+.0f")),
-        r.row("start to ready: spawn until the webhook answers (s)", ("ready_s",),
-              target=f"<= {T['ready_s']}", ok=lambda v: v <= T["ready_s"]),
-        r.row("Rasa server peak RSS, VmHWM (MB)", ("memory", "hwm_mb"), spec=".0f",
-              compare=smaller, target=f"<= {T['rss_mb']}", ok=lambda v: v <= T["rss_mb"]),
-        r.row("training time (s)", ("train", "train_seconds"), spec=".0f",
-              target=f"<= {T['train_s']}", ok=lambda v: v <= T["train_s"]),
-        r.row("model size (bytes of .tar.gz)", ("model_bytes",), spec=",d",
-              compare=lambda p, b: smaller(p, b, "smaller")),
+        r.row(
+            "NLU intent accuracy (tests/nlu/test_nlu.yml)",
+            ("nlu", "accuracy"),
+            spec=".3f",
+            compare=points,
+        ),
+        r.row(
+            f"out-of-scope rate ({get(prod, ('oos', 'hits'))}/{get(prod, ('oos', 'n'))} prod)",
+            ("oos", "rate_pct"),
+            spec=".0f",
+            unit="%",
+            compare=lambda p, b: points(p, b, scale=1, spec="+.0f"),
+        ),
+        r.row(
+            "start to ready: spawn until the webhook answers (s)",
+            ("ready_s",),
+            target=f"<= {T['ready_s']}",
+            ok=lambda v: v <= T["ready_s"],
+        ),
+        r.row(
+            "Rasa server peak RSS, VmHWM (MB)",
+            ("memory", "hwm_mb"),
+            spec=".0f",
+            compare=smaller,
+            target=f"<= {T['rss_mb']}",
+            ok=lambda v: v <= T["rss_mb"],
+        ),
+        r.row(
+            "training time (s)",
+            ("train", "train_seconds"),
+            spec=".0f",
+            target=f"<= {T['train_s']}",
+            ok=lambda v: v <= T["train_s"],
+        ),
+        r.row(
+            "model size (bytes of .tar.gz)",
+            ("model_bytes",),
+            spec=",d",
+            compare=lambda p, b: smaller(p, b, "smaller"),
+        ),
     ]
 
 
-def build_rows(prod: Dict[str, Any], base: Optional[Dict[str, Any]],
-               shipped: Optional[Dict[str, Any]] = None) -> List[List[str]]:
+def build_rows(
+    prod: Dict[str, Any], base: Optional[Dict[str, Any]], shipped: Optional[Dict[str, Any]] = None
+) -> List[List[str]]:
     """[metric, production, baseline, production vs baseline, (Rasa as shipped, production vs
     shipped,) target, PASS/FAIL]. Targets apply to production."""
     others = [base] + ([shipped] if shipped is not None else [])
     r = Rows(prod, others)
-    speed = [r.speed_up(other, label)
-             for other, label in zip(others, ["baseline", "Rasa as shipped"])]
+    speed = [
+        r.speed_up(other, label) for other, label in zip(others, ["baseline", "Rasa as shipped"])
+    ]
     return latency_rows(r) + speed + other_rows(r)
 
 

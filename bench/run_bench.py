@@ -15,6 +15,7 @@ The modules: bench/training.py (models), bench/serving.py (servers and client),
 bench/workload.py (what is sent), bench/measure.py (one model's numbers), bench/machine.py (the
 machine and its processes), bench/report.py (the table), bench/report_doc.py (results.md).
 """
+
 import argparse
 import os
 import signal
@@ -36,7 +37,7 @@ from bench.serving import BenchServers  # noqa: E402
 from bench.training import ensure_model  # noqa: E402
 from scripts.servers import MODEL as PRODUCTION_MODEL  # noqa: E402
 
-MEASURE_BUDGET_S = 600          # the measuring part must end by itself within 10 minutes
+MEASURE_BUDGET_S = 600  # the measuring part must end by itself within 10 minutes
 HARD_STOP_S = MEASURE_BUDGET_S - 10
 
 
@@ -46,15 +47,25 @@ def log(message: str) -> None:
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--smoke", action="store_true",
-                        help="a handful of requests against the production model only: no "
-                             "training, no baseline, no NLU test (writes build/bench/smoke.md)")
-    parser.add_argument("--model", type=Path, default=None,
-                        help="--smoke only: model to serve (default models/vertebro.tar.gz)")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a handful of requests against the production model only: no "
+        "training, no baseline, no NLU test (writes build/bench/smoke.md)",
+    )
+    parser.add_argument(
+        "--model",
+        type=Path,
+        default=None,
+        help="--smoke only: model to serve (default models/vertebro.tar.gz)",
+    )
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--results", type=Path, default=None,
-                        help="markdown output (default bench/results.md, --smoke: "
-                             "build/bench/smoke.md)")
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=None,
+        help="markdown output (default bench/results.md, --smoke: build/bench/smoke.md)",
+    )
     return parser.parse_args(argv)
 
 
@@ -62,22 +73,27 @@ def models_to_measure(args) -> Dict[str, Dict[str, Any]]:
     """name -> train JSON (or just the model for --smoke), in the order they are measured."""
     if args.smoke:
         return {"production": {"model": str((args.model or PRODUCTION_MODEL).resolve())}}
-    models = {"production": ensure_model("prod", ROOT / "config.yml", log),
-              "baseline": ensure_model("baseline", BENCH / "baseline_config.yml", log)}
+    models = {
+        "production": ensure_model("prod", ROOT / "config.yml", log),
+        "baseline": ensure_model("baseline", BENCH / "baseline_config.yml", log),
+    }
     # The baseline model again, with Rasa's own SQL tracker store: Rasa as shipped.
-    models["shipped"] = dict(models["baseline"], nlu_of="baseline",
-                             endpoints=str(SHIPPED_ENDPOINTS.relative_to(ROOT)))
+    models["shipped"] = dict(
+        models["baseline"], nlu_of="baseline", endpoints=str(SHIPPED_ENDPOINTS.relative_to(ROOT))
+    )
     return models
 
 
 def start_watchdog(stopped: threading.Event, registry: List[BenchServers]) -> None:
     """Stops the servers and exits (code 3) when measuring runs past HARD_STOP_S."""
+
     def watchdog() -> None:
         if not stopped.wait(HARD_STOP_S):
             log(f"time budget of {MEASURE_BUDGET_S} s exceeded: stopping the servers")
             for servers in list(registry):
                 servers.stop()
             os._exit(3)
+
     threading.Thread(target=watchdog, daemon=True).start()
 
 
@@ -91,9 +107,17 @@ def measure_all(models, args, sampler: LoadSampler) -> Dict[str, Any]:
     try:
         for name, meta in models.items():
             begun = time.monotonic()
-            res = measure(name, Path(meta["model"]), args.smoke, args.seed, budget, log, registry,
-                          endpoints=meta.get("endpoints", "endpoints.yml"),
-                          nlu="nlu_of" not in meta)
+            res = measure(
+                name,
+                Path(meta["model"]),
+                args.smoke,
+                args.seed,
+                budget,
+                log,
+                registry,
+                endpoints=meta.get("endpoints", "endpoints.yml"),
+                nlu="nlu_of" not in meta,
+            )
             if "nlu_of" in meta:  # the same model as another column: the same NLU results
                 res["nlu"] = results[meta["nlu_of"]].get("nlu")
             window = sampler.since(begun)
@@ -110,8 +134,12 @@ def measure_all(models, args, sampler: LoadSampler) -> Dict[str, Any]:
 
 
 def failed_requests(results: Dict[str, Dict[str, Any]]) -> int:
-    return sum((r.get("one", {}).get("errors") or 0) + (r.get("conc", {}).get("errors") or 0)
-               + (r.get("growth", {}).get("errors") or 0) for r in results.values())
+    return sum(
+        (r.get("one", {}).get("errors") or 0)
+        + (r.get("conc", {}).get("errors") or 0)
+        + (r.get("growth", {}).get("errors") or 0)
+        for r in results.values()
+    )
 
 
 def main(argv=None) -> int:
@@ -121,8 +149,10 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
 
     info, load_start = machine(), loadavg()
-    log(f"machine: {info['cores']} cores (nproc {info['nproc']}), {info['cpu']}, "
-        f"{info['mem_gb']} GB; Rasa {info['rasa']}; load average {load_start}")
+    log(
+        f"machine: {info['cores']} cores (nproc {info['nproc']}), {info['cpu']}, "
+        f"{info['mem_gb']} GB; Rasa {info['rasa']}; load average {load_start}"
+    )
     if args.smoke and not (args.model or PRODUCTION_MODEL).resolve().exists():
         log(f"no model at {(args.model or PRODUCTION_MODEL).resolve()}: run `make train` first")
         return 2
@@ -131,10 +161,17 @@ def main(argv=None) -> int:
     sampler = LoadSampler().start()
     run = measure_all(models, args, sampler)
     samples = sampler.samples
-    run.update(smoke=args.smoke, seed=args.seed, budget_s=MEASURE_BUDGET_S, machine=info,
-               load_start=load_start, load_end=loadavg(), load_samples=samples,
-               load_mean=statistics.fmean(samples) if samples else 0.0,
-               foreign=sampler.foreign)
+    run.update(
+        smoke=args.smoke,
+        seed=args.seed,
+        budget_s=MEASURE_BUDGET_S,
+        machine=info,
+        load_start=load_start,
+        load_end=loadavg(),
+        load_samples=samples,
+        load_mean=statistics.fmean(samples) if samples else 0.0,
+        foreign=sampler.foreign,
+    )
 
     results = run["results"]
     rows = build_rows(results["production"], results.get("baseline"), results.get("shipped"))

@@ -1,5 +1,6 @@
 """The servers a bench run measures (scripts/servers.py, timed from spawn until the REST
 webhook answers) and the timed REST client."""
+
 import threading
 import time
 from typing import Any, Dict, List, Optional, Tuple
@@ -31,8 +32,7 @@ class BenchServers(Servers):
         process = super()._spawn(name, args)
         self.by_name[name] = process
         if name == "rasa":
-            self._probe = threading.Thread(target=self._probe_webhook, args=(process,),
-                                           daemon=True)
+            self._probe = threading.Thread(target=self._probe_webhook, args=(process,), daemon=True)
             self._probe.start()
         return process
 
@@ -41,9 +41,11 @@ class BenchServers(Servers):
         deadline = time.monotonic() + READY_TIMEOUT_S
         while time.monotonic() < deadline and process.poll() is None:
             try:
-                reply = requests.post(self.url + "/webhooks/rest/webhook",
-                                      json={"sender": "bench-ready-probe", "message": "hello"},
-                                      timeout=10)
+                reply = requests.post(
+                    self.url + "/webhooks/rest/webhook",
+                    json={"sender": "bench-ready-probe", "message": "hello"},
+                    timeout=10,
+                )
                 if reply.status_code == 200 and reply.json():
                     self.ready_s = time.monotonic() - self.spawned_at["rasa"]
                     return
@@ -78,8 +80,9 @@ class Client:
     def turn(self, sender: str, text: str) -> Tuple[Optional[float], List[dict]]:
         started = time.perf_counter()
         try:
-            reply = self.session.post(self.url, json={"sender": sender, "message": text},
-                                      timeout=self.timeout)
+            reply = self.session.post(
+                self.url, json={"sender": sender, "message": text}, timeout=self.timeout
+            )
             elapsed = time.perf_counter() - started
             reply.raise_for_status()
             messages = reply.json()

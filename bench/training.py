@@ -1,5 +1,6 @@
 """The bench's models: build/bench/models/<name>.tar.gz, trained (and timed) only when the
 config, the domain or the data changed."""
+
 import hashlib
 import json
 import subprocess
@@ -30,8 +31,7 @@ def reuse(name: str, model: Path, meta_path: Path, key: str, log):
     if meta.get("key") != key:
         return None
     meta.update(model=str(model), model_bytes=model.stat().st_size, reused=True)
-    log(f"[{name}] model up to date (trained {meta['measured_at']}, "
-        f"{meta['train_seconds']:.0f} s)")
+    log(f"[{name}] model up to date (trained {meta['measured_at']}, {meta['train_seconds']:.0f} s)")
     return meta
 
 
@@ -47,21 +47,45 @@ def ensure_model(name: str, config: Path, log, out: Path = MODELS) -> Dict[str, 
     log(f"[{name}] training from {config.relative_to(ROOT)} (inputs changed or no model) ...")
     # --force: Rasa's cache fingerprints the spaCy pipeline by name only. The training cache
     # is off (RASA_MAX_CACHE_SIZE=0) so the time is a full training and .rasa/ is not touched.
-    cmd = [str(RASA), "train", "--config", str(config.relative_to(ROOT)), "--domain", "domain.yml",
-           "--data", "data", "--fixed-model-name", name, "--out", str(out.relative_to(ROOT)),
-           "--force"]
+    cmd = [
+        str(RASA),
+        "train",
+        "--config",
+        str(config.relative_to(ROOT)),
+        "--domain",
+        "domain.yml",
+        "--data",
+        "data",
+        "--fixed-model-name",
+        name,
+        "--out",
+        str(out.relative_to(ROOT)),
+        "--force",
+    ]
     load_before = loadavg()
     started = time.monotonic()
     with open(out / f"{name}.train.log", "wb") as handle:
-        result = subprocess.run(cmd, cwd=ROOT, env=rasa_env(RASA_MAX_CACHE_SIZE="0"),
-                                stdout=handle, stderr=subprocess.STDOUT)
+        result = subprocess.run(
+            cmd,
+            cwd=ROOT,
+            env=rasa_env(RASA_MAX_CACHE_SIZE="0"),
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
     seconds = time.monotonic() - started
     if result.returncode != 0 or not model.exists():
         raise RuntimeError(f"training {name} failed; see {out / (name + '.train.log')}")
-    meta = {"name": name, "key": key, "config": str(config.relative_to(ROOT)),
-            "train_seconds": round(seconds, 1), "measured_at": now_iso(),
-            "command": " ".join(cmd), "load_before": load_before, "load_after": loadavg(),
-            "machine": {k: v for k, v in machine().items() if k in ("cores", "cpu", "rasa")}}
+    meta = {
+        "name": name,
+        "key": key,
+        "config": str(config.relative_to(ROOT)),
+        "train_seconds": round(seconds, 1),
+        "measured_at": now_iso(),
+        "command": " ".join(cmd),
+        "load_before": load_before,
+        "load_after": loadavg(),
+        "machine": {k: v for k, v in machine().items() if k in ("cores", "cpu", "rasa")},
+    }
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     meta.update(model=str(model), model_bytes=model.stat().st_size, reused=False)
     log(f"[{name}] trained in {seconds:.0f} s")

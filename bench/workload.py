@@ -1,6 +1,7 @@
 """What the bench sends: patient questions (bench/questions.yml) drawn with a fixed seed into
 10-turn conversations, one 100-turn conversation, the out-of-scope set; and the loops that send
 them (one client, N concurrent clients), collecting the client-side time of each turn."""
+
 import random
 import threading
 import time
@@ -45,8 +46,9 @@ def run_one_client(client: Client, convs, prefix: str) -> Dict[str, Any]:
                 errors += 1
                 continue
             latencies.append(elapsed)
-            records.append({"sender": sender, "turn": t, "intent": question["intent"],
-                            "seconds": elapsed})
+            records.append(
+                {"sender": sender, "turn": t, "intent": question["intent"], "seconds": elapsed}
+            )
     return {"latencies": latencies, "records": records, "errors": errors}
 
 
@@ -82,5 +84,10 @@ def run_concurrent(url: str, plans: List[List[List[dict]]], prefix: str) -> Dict
         thread.join()
     wall = time.perf_counter() - started
     flat = [x for per in latencies for x in per]
-    return {"latencies": flat, "wall": wall, "errors": sum(errors),
-            "rps": len(flat) / wall if wall else float("nan"), "threads": threads}
+    return {
+        "latencies": flat,
+        "wall": wall,
+        "errors": sum(errors),
+        "rps": len(flat) / wall if wall else float("nan"),
+        "threads": threads,
+    }

@@ -5,6 +5,7 @@ answers, each with its own follow-up buttons. A patient should see one set: the 
 Link buttons (tap to call) are kept wherever they are; a message left with nothing is dropped.
 The widget needs nothing here: rasa-webchat shows only the last message's quick replies.
 """
+
 import re
 from typing import Any, Dict, List, Text
 
@@ -15,8 +16,10 @@ def is_intent_payload(payload: Any) -> bool:
 
 
 def _has_choices(message: Dict[Text, Any]) -> bool:
-    return any(isinstance(b, dict) and is_intent_payload(b.get("payload"))
-               for b in message.get("buttons") or [])
+    return any(
+        isinstance(b, dict) and is_intent_payload(b.get("payload"))
+        for b in message.get("buttons") or []
+    )
 
 
 def one_set_of_choices(messages: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -28,13 +31,17 @@ def one_set_of_choices(messages: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]
     result = []
     for index, message in enumerate(messages):
         if index in with_choices and index != kept_at:
-            links = [b for b in message["buttons"]
-                     if not (isinstance(b, dict) and is_intent_payload(b.get("payload")))]
+            links = [
+                b
+                for b in message["buttons"]
+                if not (isinstance(b, dict) and is_intent_payload(b.get("payload")))
+            ]
             message = {k: v for k, v in message.items() if k != "buttons"}
             if links:
                 message["buttons"] = links
-            if not any(message.get(k) for k in ("text", "buttons", "image", "attachment",
-                                                 "custom")):
+            if not any(
+                message.get(k) for k in ("text", "buttons", "image", "attachment", "custom")
+            ):
                 continue
         result.append(message)
     return result

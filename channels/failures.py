@@ -8,6 +8,7 @@ Two cases, both logged without the patient's text:
 - anything else failed inside the turn: the channel's own polite error text, as before.
 Either way the patient gets the scheduling line, never a 500 or silence.
 """
+
 import asyncio
 import logging
 from functools import lru_cache
@@ -27,8 +28,9 @@ logger = logging.getLogger(__name__)
 
 UNAVAILABLE_STATUS = 503
 RETRY_AFTER_SECONDS = 30
-UNAVAILABLE_REPLY = ("Sorry, I can't answer right now. Please try again in a few minutes, "
-                     "or call {phone}.")
+UNAVAILABLE_REPLY = (
+    "Sorry, I can't answer right now. Please try again in a few minutes, or call {phone}."
+)
 FAILURE_REPLY = "Sorry, something went wrong. Please try again in a moment, or call {phone}."
 
 
@@ -52,19 +54,30 @@ def backend_unavailable(error: BaseException) -> bool:
     the Redis lock store is unreachable (it wraps the Redis error) or when the conversation's
     lock could not be had in time: either way the turn did not run. Redis errors that Rasa does
     not wrap (releasing the lock) count too."""
-    return isinstance(error, (TrackerStoreUnavailable, LockError,
-                              redis.exceptions.ConnectionError, redis.exceptions.TimeoutError))
+    return isinstance(
+        error,
+        (
+            TrackerStoreUnavailable,
+            LockError,
+            redis.exceptions.ConnectionError,
+            redis.exceptions.TimeoutError,
+        ),
+    )
 
 
 def unavailable_response(sender: Text) -> HTTPResponse:
     """503 whose body is the usual list of bot messages: the apology with the phone number."""
     messages: List[Dict[Text, Any]] = [{"recipient_id": sender, "text": unavailable_text()}]
-    return response.json(messages, status=UNAVAILABLE_STATUS,
-                         headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    return response.json(
+        messages, status=UNAVAILABLE_STATUS, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
 
 
-async def answer_as_json(on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                         message: UserMessage, failure_text: Text) -> HTTPResponse:
+async def answer_as_json(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    message: UserMessage,
+    failure_text: Text,
+) -> HTTPResponse:
     """Run one turn for a JSON webhook (REST, kiosk): the collected messages; if the turn
     fails, 503 + apology (store unavailable) or the messages so far + `failure_text` (200)."""
     collector = message.output_channel
@@ -77,6 +90,8 @@ async def answer_as_json(on_new_message: Callable[[UserMessage], Awaitable[Any]]
         logger.debug("turn failure", exc_info=True)
         if backend_unavailable(error):
             return unavailable_response(message.sender_id)
-        return response.json(one_set_of_choices(collector.messages) +
-                             [{"recipient_id": message.sender_id, "text": failure_text}])
+        return response.json(
+            one_set_of_choices(collector.messages)
+            + [{"recipient_id": message.sender_id, "text": failure_text}]
+        )
     return response.json(one_set_of_choices(collector.messages))

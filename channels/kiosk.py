@@ -8,6 +8,7 @@ A turn that fails gets a polite answer, never a 500: 503 with an apology and the
 when the conversation store or the lock store is unavailable (channels/failures.py), otherwise
 the messages so far and FAILURE_TEXT.
 """
+
 import logging
 from typing import Any, Awaitable, Callable, Optional, Text
 
@@ -38,9 +39,9 @@ class KioskInput(InputChannel):
     def name(cls) -> Text:
         return KIOSK_CHANNEL
 
-    async def handle_webhook(self, body: Optional[bytes],
-                             on_new_message: Callable[[UserMessage], Awaitable[Any]]
-                             ) -> HTTPResponse:
+    async def handle_webhook(
+        self, body: Optional[bytes], on_new_message: Callable[[UserMessage], Awaitable[Any]]
+    ) -> HTTPResponse:
         """One kiosk question: 400/413 for bad input, 429 over the rate limit, 503 when the
         conversation store is unavailable, else the bot's messages."""
         try:
@@ -51,8 +52,10 @@ class KioskInput(InputChannel):
         if not decision.allowed:
             return rate_limit.too_many_requests(decision)
         return await answer_as_json(
-            on_new_message, UserMessage(text, KioskOutput(), sender, input_channel=self.name()),
-            FAILURE_TEXT)
+            on_new_message,
+            UserMessage(text, KioskOutput(), sender, input_channel=self.name()),
+            FAILURE_TEXT,
+        )
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def receive(request: Request) -> HTTPResponse:

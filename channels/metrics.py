@@ -12,6 +12,7 @@ Where they are counted:
 - action server errors: from Rasa's own error log line when a custom action fails
   (rasa.core.processor), which carries the action's name only.
 """
+
 import logging
 import time
 from typing import Iterable, Optional
@@ -26,24 +27,51 @@ REGISTRY = CollectorRegistry(auto_describe=True)
 SAFETY_TIERS = {intent: tier for tier, intent in TIER_INTENTS.items()}
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
-TURNS = Counter("vertebro_turns_total", "Patient messages answered and stored, by channel",
-                ["channel"], registry=REGISTRY)
-ANSWERS = Counter("vertebro_answers_total", "Answered messages by understood intent",
-                  ["intent"], registry=REGISTRY)
-FALLBACKS = Counter("vertebro_fallbacks_total", "Messages the assistant was not sure about "
-                    "(nlu_fallback)", registry=REGISTRY)
-OUT_OF_SCOPE = Counter("vertebro_out_of_scope_total", "Questions the page does not answer",
-                       registry=REGISTRY)
-ESCALATIONS = Counter("vertebro_safety_escalations_total", "Safety answers by tier "
-                      "(emergency: call 911)", ["tier", "intent"], registry=REGISTRY)
-TURN_SECONDS = Histogram("vertebro_turn_seconds", "From the understood user message to the "
-                         "stored turn", buckets=LATENCY_BUCKETS, registry=REGISTRY)
-SMS_OPT_OUTS = Counter("vertebro_sms_opt_outs_total", "SMS senders who opted out",
-                       registry=REGISTRY)
-STORE_ERRORS = Counter("vertebro_tracker_store_errors_total", "Turns refused because the "
-                       "tracker store failed", registry=REGISTRY)
-ACTION_ERRORS = Counter("vertebro_action_server_errors_total", "Custom actions that failed "
-                        "(action server down or erroring)", registry=REGISTRY)
+TURNS = Counter(
+    "vertebro_turns_total",
+    "Patient messages answered and stored, by channel",
+    ["channel"],
+    registry=REGISTRY,
+)
+ANSWERS = Counter(
+    "vertebro_answers_total",
+    "Answered messages by understood intent",
+    ["intent"],
+    registry=REGISTRY,
+)
+FALLBACKS = Counter(
+    "vertebro_fallbacks_total",
+    "Messages the assistant was not sure about (nlu_fallback)",
+    registry=REGISTRY,
+)
+OUT_OF_SCOPE = Counter(
+    "vertebro_out_of_scope_total", "Questions the page does not answer", registry=REGISTRY
+)
+ESCALATIONS = Counter(
+    "vertebro_safety_escalations_total",
+    "Safety answers by tier (emergency: call 911)",
+    ["tier", "intent"],
+    registry=REGISTRY,
+)
+TURN_SECONDS = Histogram(
+    "vertebro_turn_seconds",
+    "From the understood user message to the stored turn",
+    buckets=LATENCY_BUCKETS,
+    registry=REGISTRY,
+)
+SMS_OPT_OUTS = Counter(
+    "vertebro_sms_opt_outs_total", "SMS senders who opted out", registry=REGISTRY
+)
+STORE_ERRORS = Counter(
+    "vertebro_tracker_store_errors_total",
+    "Turns refused because the tracker store failed",
+    registry=REGISTRY,
+)
+ACTION_ERRORS = Counter(
+    "vertebro_action_server_errors_total",
+    "Custom actions that failed (action server down or erroring)",
+    registry=REGISTRY,
+)
 
 for tier_intent, tier in SAFETY_TIERS.items():  # every tier shows, at 0, from the start
     ESCALATIONS.labels(tier=tier, intent=tier_intent)
@@ -76,7 +104,8 @@ class _ActionErrorCounter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.ERROR and str(record.msg).startswith(
-                "Encountered an exception while running action"):
+            "Encountered an exception while running action"
+        ):
             ACTION_ERRORS.inc()
         return True
 

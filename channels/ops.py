@@ -10,6 +10,7 @@ Registered in credentials.yml as `channels.ops.OpsInput` (an input channel only 
 nginx does not pass /webhooks/ops/ on its public listener (scripts/scale/nginx.conf.template):
 Prometheus and the orchestrator's probes reach each replica directly.
 """
+
 import asyncio
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text

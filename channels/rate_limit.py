@@ -19,6 +19,7 @@ The buckets of REST, kiosk and the widget live in this process (nginx keeps each
 conversations on one replica). The SMS channel's buckets are kept in the database with the rest
 of its state (storage/sms_state.py), since Twilio's requests are spread over the replicas.
 """
+
 import logging
 import math
 import os
@@ -61,9 +62,13 @@ class RateLimiter:
     await, so no two calls interleave.
     """
 
-    def __init__(self, per_minute: float = DEFAULT_PER_MINUTE, burst: int = DEFAULT_BURST,
-                 max_senders: int = MAX_SENDERS,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_minute: float = DEFAULT_PER_MINUTE,
+        burst: int = DEFAULT_BURST,
+        max_senders: int = MAX_SENDERS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.per_minute = per_minute
         self.rate = per_minute / 60.0  # tokens per second
         self.burst = max(1, int(burst))
@@ -74,8 +79,10 @@ class RateLimiter:
 
     @classmethod
     def from_env(cls) -> "RateLimiter":
-        return cls(per_minute=_env_number("RATE_LIMIT_PER_MINUTE", DEFAULT_PER_MINUTE),
-                   burst=int(_env_number("RATE_LIMIT_BURST", DEFAULT_BURST, minimum=1)))
+        return cls(
+            per_minute=_env_number("RATE_LIMIT_PER_MINUTE", DEFAULT_PER_MINUTE),
+            burst=int(_env_number("RATE_LIMIT_BURST", DEFAULT_BURST, minimum=1)),
+        )
 
     @property
     def enabled(self) -> bool:
@@ -148,5 +155,8 @@ def set_shared(limiter: Optional[RateLimiter]) -> Optional[RateLimiter]:
 
 def too_many_requests(decision: Decision) -> HTTPResponse:
     """The HTTP answer to a refused message (REST, kiosk)."""
-    return response.json({"error": ERROR, "text": POLITE_TEXT}, status=429,
-                         headers={"Retry-After": decision.retry_after_header})
+    return response.json(
+        {"error": ERROR, "text": POLITE_TEXT},
+        status=429,
+        headers={"Retry-After": decision.retry_after_header},
+    )

@@ -23,6 +23,7 @@ client may pick any `input_channel`. This channel parses the body itself (channe
 
 Registered in credentials.yml as `channels.rest.RestInput` instead of `rest:`.
 """
+
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Text, Tuple
 
@@ -42,8 +43,9 @@ from vertebro.names import REST_CHANNEL
 logger = logging.getLogger(__name__)
 
 
-def parse_rest_request(body: Optional[bytes],
-                       max_bytes: Optional[int] = None) -> Tuple[Text, Text, Optional[Dict]]:
+def parse_rest_request(
+    body: Optional[bytes], max_bytes: Optional[int] = None
+) -> Tuple[Text, Text, Optional[Dict]]:
     """(sender, message, metadata) of a REST webhook body, or BadRequest (status 400 or 413)."""
     payload = read_json_body(body, max_bytes)
     if isinstance(payload, dict) and payload.get("message") is None:
@@ -62,9 +64,12 @@ class RestInput(RasaRestInput):
     def name(cls) -> Text:
         return REST_CHANNEL
 
-    async def handle_webhook(self, body: Optional[bytes], stream: bool,
-                             on_new_message: Callable[[UserMessage], Awaitable[Any]]
-                             ) -> HTTPResponse:
+    async def handle_webhook(
+        self,
+        body: Optional[bytes],
+        stream: bool,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    ) -> HTTPResponse:
         """One webhook request: 400/413 for bad input, 429 over the rate limit, else the
         bot's messages."""
         if stream:
@@ -80,9 +85,16 @@ class RestInput(RasaRestInput):
             return rate_limit.too_many_requests(decision)
 
         return await answer_as_json(
-            on_new_message, UserMessage(text, CollectingOutputChannel(), sender,
-                                        input_channel=self.name(), metadata=metadata),
-            failures.failure_text())
+            on_new_message,
+            UserMessage(
+                text,
+                CollectingOutputChannel(),
+                sender,
+                input_channel=self.name(),
+                metadata=metadata,
+            ),
+            failures.failure_text(),
+        )
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def receive(request: Request) -> HTTPResponse:

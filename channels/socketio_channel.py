@@ -31,6 +31,7 @@ affected. CORS_ORIGINS=* allows every origin.
 Registered in credentials.yml as `channels.socketio_channel.SocketIOInput` with the same
 settings as Rasa's `socketio:` block. Output channel name stays `socketio`.
 """
+
 import json
 import logging
 import os
@@ -64,8 +65,11 @@ def allowed_origins() -> Union[Text, List[Text]]:
 
 def is_link_button(button: Dict[Text, Any]) -> bool:
     url = button.get("url")
-    return (button.get("type") == "web_url" and isinstance(url, str)
-            and url.lower().startswith(LINK_SCHEMES))
+    return (
+        button.get("type") == "web_url"
+        and isinstance(url, str)
+        and url.lower().startswith(LINK_SCHEMES)
+    )
 
 
 def widget_button(button: Dict[Text, Any]) -> Dict[Text, Any]:
@@ -73,19 +77,22 @@ def widget_button(button: Dict[Text, Any]) -> Dict[Text, Any]:
     if is_link_button(button):
         return {"type": "web_url", "title": button["title"], "url": button["url"]}
     if button.get("type") == "web_url":
-        logger.warning("Link button %r has no tel:/https: URL: sent as a quick reply.",
-                       button.get("title"))
+        logger.warning(
+            "Link button %r has no tel:/https: URL: sent as a quick reply.", button.get("title")
+        )
     return {"content_type": "text", "title": button["title"], "payload": button.get("payload")}
 
 
 class SocketIOOutput(RasaSocketIOOutput):
     """Rasa's socket.io output; buttons keep their link (see the module docstring)."""
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text,
-                                     buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         message_parts = text.strip().split("\n\n") or [text]
         messages: List[Dict[Text, Any]] = [
-            {"text": part, "quick_replies": []} for part in message_parts]
+            {"text": part, "quick_replies": []} for part in message_parts
+        ]
         converted = [widget_button(button) for button in buttons]
         last = messages[-1]
         if converted and all(b.get("type") == "web_url" for b in converted):
@@ -125,13 +132,15 @@ class SocketIOInput(RasaSocketIOInput):
                 return
             try:
                 # With session persistence the conversation is the widget's session id.
-                sender_id = clean_sender(data.get("session_id")) if self.session_persistence \
-                    else sid
+                sender_id = (
+                    clean_sender(data.get("session_id")) if self.session_persistence else sid
+                )
                 text = clean_message(data.get("message", ""))
             except BadRequest as error:
                 rasa.shared.utils.io.raise_warning(
                     f"Ignored a socket.io message: {error}. With session persistence, set the "
-                    f"session id with the `session_request` event first.")
+                    f"session id with the `session_request` event first."
+                )
                 return
             decision = rate_limit.shared().check(sender_id)
             if not decision.allowed:
@@ -146,9 +155,15 @@ class SocketIOInput(RasaSocketIOInput):
             if not isinstance(metadata, dict):
                 metadata = {}
             try:
-                await on_new_message(UserMessage(
-                    text, SocketIOOutput(sio, self.bot_message_evt), sender_id,
-                    input_channel=self.name(), metadata=metadata))
+                await on_new_message(
+                    UserMessage(
+                        text,
+                        SocketIOOutput(sio, self.bot_message_evt),
+                        sender_id,
+                        input_channel=self.name(),
+                        metadata=metadata,
+                    )
+                )
             except Exception as error:  # the widget gets an answer, never silence
                 logger.error("socket.io: the turn failed (%s)", type(error).__name__)
                 logger.debug("socket.io turn failure", exc_info=True)

@@ -1,4 +1,5 @@
 """Checks shared by the project's HTTP channels: bad input gets a 4xx, never a 500."""
+
 import json
 import os
 import re

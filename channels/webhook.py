@@ -1,5 +1,6 @@
 """The blueprint every project channel serves under /webhooks/<channel>/: `GET /` (liveness,
 as Rasa's own channels answer it) and `POST /webhook`, handled by the channel's `receive`."""
+
 from typing import Awaitable, Callable, Text
 
 from sanic import Blueprint, response
@@ -7,8 +8,9 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 
-def webhook_blueprint(name: Text,
-                      receive: Callable[[Request], Awaitable[HTTPResponse]]) -> Blueprint:
+def webhook_blueprint(
+    name: Text, receive: Callable[[Request], Awaitable[HTTPResponse]]
+) -> Blueprint:
     """A blueprint called `name` with the health route and `receive` on POST /webhook."""
     blueprint = Blueprint(name, __name__)
 

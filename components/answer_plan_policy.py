@@ -17,6 +17,7 @@ answer still lives in one place and follows one path. It predicts with confidenc
 priority above RulePolicy's, and nothing at all when there is no plan (RulePolicy decides).
 Safety intents are never planned over: the safety tiers clear `questions`.
 """
+
 import re
 from typing import Any, Dict, List, Optional, Text
 
@@ -38,9 +39,38 @@ from vertebro.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
 PLANS_FILE = "answer_plans.json"
 # Words that say nothing about which button is meant.
-_FILLER = {"the", "a", "an", "for", "of", "about", "my", "i", "is", "it", "to", "and", "what",
-           "how", "long", "please", "pls", "ok", "okay", "um", "uh", "oh", "so", "that", "part",
-           "one", "mean", "meant", "you", "your"}
+_FILLER = {
+    "the",
+    "a",
+    "an",
+    "for",
+    "of",
+    "about",
+    "my",
+    "i",
+    "is",
+    "it",
+    "to",
+    "and",
+    "what",
+    "how",
+    "long",
+    "please",
+    "pls",
+    "ok",
+    "okay",
+    "um",
+    "uh",
+    "oh",
+    "so",
+    "that",
+    "part",
+    "one",
+    "mean",
+    "meant",
+    "you",
+    "your",
+}
 
 
 def split_at_latest_message(tracker: DialogueStateTracker) -> "tuple[list, list]":
@@ -48,8 +78,11 @@ def split_at_latest_message(tracker: DialogueStateTracker) -> "tuple[list, list]
     events = list(tracker.events)
     for position in range(len(events) - 1, -1, -1):
         if isinstance(events[position], UserUttered):
-            since = [e.action_name for e in events[position + 1:]
-                     if isinstance(e, ActionExecuted) and e.action_name != ACTION_LISTEN_NAME]
+            since = [
+                e.action_name
+                for e in events[position + 1 :]
+                if isinstance(e, ActionExecuted) and e.action_name != ACTION_LISTEN_NAME
+            ]
             return events[:position], since
     return events, []
 
@@ -95,31 +128,51 @@ def rule_plans(trackers: List[TrackerWithCachedStates]) -> Dict[Text, List[Text]
 class AnswerPlanPolicy(Policy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"priority": 7, "max_questions": 3, "more_topics_action": None,
-                "unclear_response": None, "next_step_intent": None, "language_intent": None,
-                "step_order": [],
-                "button_match_threshold": 85, "button_reply_max_words": 4}
+        return {
+            "priority": 7,
+            "max_questions": 3,
+            "more_topics_action": None,
+            "unclear_response": None,
+            "next_step_intent": None,
+            "language_intent": None,
+            "step_order": [],
+            "button_match_threshold": 85,
+            "button_reply_max_words": 4,
+        }
 
     @staticmethod
     def supported_data() -> SupportedData:
         return SupportedData.RULE_DATA
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 execution_context: ExecutionContext, featurizer: Any = None,
-                 plans: Optional[Dict[Text, List[Text]]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+        plans: Optional[Dict[Text, List[Text]]] = None,
+    ) -> None:
         config = {**self.get_default_config(), **config}
         super().__init__(config, model_storage, resource, execution_context, featurizer)
         self.plans = plans or {}
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
-              **kwargs: Any) -> Resource:
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
         self.plans = rule_plans(training_trackers)
         save_json(self._model_storage, self._resource, PLANS_FILE, self.plans)
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "AnswerPlanPolicy":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "AnswerPlanPolicy":
         plans = load_json(model_storage, resource, PLANS_FILE, {})
         return cls(config, model_storage, resource, execution_context, plans=plans)
 
@@ -148,8 +201,9 @@ class AnswerPlanPolicy(Policy):
                 if self.config["unclear_response"]:
                     plan.append(self.config["unclear_response"])
             elif question in self.plans:
-                plan.extend(a for a in self.plans[question] if a not in plan or
-                            a.startswith("utter_"))
+                plan.extend(
+                    a for a in self.plans[question] if a not in plan or a.startswith("utter_")
+                )
         if len(questions) > limit and self.config["more_topics_action"]:
             plan.append(self.config["more_topics_action"])
         return plan or None
@@ -165,7 +219,7 @@ class AnswerPlanPolicy(Policy):
         return None
 
     def _language_plan(self, before: List[Any]) -> Optional[List[Text]]:
-        """"en español por favor" right after an answer: that answer again, now in the chosen
+        """ "en español por favor" right after an answer: that answer again, now in the chosen
         language (the slot is already set); with no answer before it, the greeting (the rule)."""
         answers: List[Text] = []
         for event in reversed(before):
@@ -205,15 +259,19 @@ class AnswerPlanPolicy(Policy):
 
     # --- prediction ---------------------------------------------------------------------------
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         before, done = split_at_latest_message(tracker)
         plan = self.plan(tracker, before)
         if plan is None:
             return self._prediction(probabilities)
-        if done != plan[:len(done)]:
+        if done != plan[: len(done)]:
             return self._prediction(probabilities)  # not our turn any more
         following = plan[len(done)] if len(done) < len(plan) else ACTION_LISTEN_NAME
         index = domain.index_for_action(following)

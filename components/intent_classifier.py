@@ -16,6 +16,7 @@ question by question (components/question_split.py): the intents of the question
 understood go to the parse data's `questions`, in order, for components/answer_plan_policy.py;
 a story's single question decides the intent when it is clearer than the whole message.
 """
+
 import json
 from collections import Counter
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
@@ -40,26 +41,40 @@ WEIGHTS_FILE = "linear_intent_weights.npz"
 
 def vectorizers(config: Dict[Text, Any]) -> Tuple[TfidfVectorizer, TfidfVectorizer]:
     """The two feature blocks, built the same way for training and for answering."""
-    word = TfidfVectorizer(analyzer="word", ngram_range=tuple(config["word_ngrams"]),
-                           lowercase=True, sublinear_tf=True, dtype=np.float64)
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]),
-                           lowercase=True, sublinear_tf=True, dtype=np.float64)
+    word = TfidfVectorizer(
+        analyzer="word",
+        ngram_range=tuple(config["word_ngrams"]),
+        lowercase=True,
+        sublinear_tf=True,
+        dtype=np.float64,
+    )
+    char = TfidfVectorizer(
+        analyzer="char_wb",
+        ngram_range=tuple(config["char_ngrams"]),
+        lowercase=True,
+        sublinear_tf=True,
+        dtype=np.float64,
+    )
     return word, char
 
 
-def fit(texts: List[Text], labels: List[Text], config: Dict[Text, Any]
-        ) -> Tuple[TfidfVectorizer, TfidfVectorizer, Any]:
+def fit(
+    texts: List[Text], labels: List[Text], config: Dict[Text, Any]
+) -> Tuple[TfidfVectorizer, TfidfVectorizer, Any]:
     """The fitted scikit-learn vectorizers and logistic regression."""
     from scipy.sparse import hstack
     from sklearn.linear_model import LogisticRegression
 
     if len(set(labels)) < 2:
-        raise ValueError("LinearIntentClassifier needs examples of at least two intents, "
-                         f"got {sorted(set(labels))}.")
+        raise ValueError(
+            "LinearIntentClassifier needs examples of at least two intents, "
+            f"got {sorted(set(labels))}."
+        )
     word, char = vectorizers(config)
     features = hstack([word.fit_transform(texts), char.fit_transform(texts)]).tocsr()
-    regression = LogisticRegression(C=config["C"], max_iter=config["max_iter"],
-                                    solver="lbfgs", multi_class="multinomial")
+    regression = LogisticRegression(
+        C=config["C"], max_iter=config["max_iter"], solver="lbfgs", multi_class="multinomial"
+    )
     regression.fit(features, labels)
     return word, char, regression
 
@@ -67,8 +82,13 @@ def fit(texts: List[Text], labels: List[Text], config: Dict[Text, Any]
 class FeatureBlock:
     """One TF-IDF block (sublinear tf, l2-normalised), computed for one text."""
 
-    def __init__(self, analyzer: Callable[[Text], List[Text]], vocabulary: Dict[Text, int],
-                 idf: np.ndarray, offset: int) -> None:
+    def __init__(
+        self,
+        analyzer: Callable[[Text], List[Text]],
+        vocabulary: Dict[Text, int],
+        idf: np.ndarray,
+        offset: int,
+    ) -> None:
         self.analyzer = analyzer
         self.vocabulary = vocabulary
         self.idf = idf
@@ -79,17 +99,16 @@ class FeatureBlock:
         counts = Counter(g for g in self.analyzer(text) if g in self.vocabulary)
         if not counts:
             return np.empty(0, dtype=np.int64), np.empty(0)
-        columns = np.fromiter((self.vocabulary[g] for g in counts), dtype=np.int64,
-                              count=len(counts))
+        columns = np.fromiter(
+            (self.vocabulary[g] for g in counts), dtype=np.int64, count=len(counts)
+        )
         tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         values = (1.0 + np.log(tf)) * self.idf[columns]
         values /= np.sqrt(values @ values)
         return columns + self.offset, values
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class LinearIntentClassifier(IntentClassifier, GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -114,9 +133,14 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
     def required_packages() -> List[Text]:
         return ["sklearn"]
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage,
-                 resource: Resource, model: Optional[Dict[Text, Any]] = None,
-                 weights: Optional[Dict[Text, np.ndarray]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[Dict[Text, Any]] = None,
+        weights: Optional[Dict[Text, np.ndarray]] = None,
+    ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._storage = model_storage
         self._resource = resource
@@ -135,26 +159,37 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         word_vocabulary, char_vocabulary = model["word_vocabulary"], model["char_vocabulary"]
         self.blocks = [
             FeatureBlock(word.build_analyzer(), word_vocabulary, weights["word_idf"], 0),
-            FeatureBlock(char.build_analyzer(), char_vocabulary, weights["char_idf"],
-                         len(word_vocabulary)),
+            FeatureBlock(
+                char.build_analyzer(), char_vocabulary, weights["char_idf"], len(word_vocabulary)
+            ),
         ]
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LinearIntentClassifier":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearIntentClassifier":
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
-        word, char, regression = fit([e.get(TEXT) for e in examples],
-                                     [e.get(INTENT) for e in examples], self.config)
+        word, char, regression = fit(
+            [e.get(TEXT) for e in examples], [e.get(INTENT) for e in examples], self.config
+        )
         model = {
             "classes": [str(c) for c in regression.classes_],
             "word_vocabulary": {g: int(i) for g, i in word.vocabulary_.items()},
             "char_vocabulary": {g: int(i) for g, i in char.vocabulary_.items()},
         }
-        weights = {"coef": regression.coef_, "intercept": regression.intercept_,
-                   "word_idf": word.idf_, "char_idf": char.idf_}
+        weights = {
+            "coef": regression.coef_,
+            "intercept": regression.intercept_,
+            "word_idf": word.idf_,
+            "char_idf": char.idf_,
+        }
         with self._storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_text(json.dumps(model))
             np.savez(directory / WEIGHTS_FILE, **weights)
@@ -162,8 +197,14 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentClassifier":
         with model_storage.read_from(resource) as directory:
             model = json.loads((directory / MODEL_FILE).read_text())
             with np.load(directory / WEIGHTS_FILE) as stored:

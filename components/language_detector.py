@@ -9,6 +9,7 @@ pipeline.
   (domain.yml). Without the entity the slot keeps its value: a conversation stays in its
   language.
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -23,9 +24,7 @@ from components import languages
 from vertebro.names import LANGUAGE_ENTITY, MESSAGE_LANGUAGE
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
 class LanguageDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -37,24 +36,40 @@ class LanguageDetector(GraphComponent):
         languages.preload()
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LanguageDetector":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LanguageDetector":
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            reading = languages.read(message.get(TEXT) or "", self.config["min_words"],
-                                     self.config["min_confidence"], self.config["long_words"],
-                                     self.config["long_confidence"])
+            reading = languages.read(
+                message.get(TEXT) or "",
+                self.config["min_words"],
+                self.config["min_confidence"],
+                self.config["long_words"],
+                self.config["long_confidence"],
+            )
             if reading.language is None:
                 continue
-            message.set(MESSAGE_LANGUAGE, {"name": reading.language,
-                                           "confidence": round(reading.confidence, 3)},
-                        add_to_output=True)
+            message.set(
+                MESSAGE_LANGUAGE,
+                {"name": reading.language, "confidence": round(reading.confidence, 3)},
+                add_to_output=True,
+            )
             if reading.sets_conversation:
-                entity = {"entity": LANGUAGE_ENTITY, "value": reading.language, "start": 0,
-                          "end": 0, "confidence_entity": 1.0,
-                          "extractor": self.__class__.__name__}
+                entity = {
+                    "entity": LANGUAGE_ENTITY,
+                    "value": reading.language,
+                    "start": 0,
+                    "end": 0,
+                    "confidence_entity": 1.0,
+                    "extractor": self.__class__.__name__,
+                }
                 message.set(ENTITIES, message.get(ENTITIES, []) + [entity], add_to_output=True)
         return messages
 

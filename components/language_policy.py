@@ -12,6 +12,7 @@ that did not set the language, it sets the slot to the detector's guess when tha
 before the turn's first action runs, whichever policy wins (rasa/core/processor.py
 `_run_action`, Rasa 3.6: `prediction.events` are applied to the tracker the action sees).
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
@@ -42,8 +43,7 @@ def first_message_of_session(tracker: DialogueStateTracker) -> bool:
     return users == 1
 
 
-def first_message_language(tracker: DialogueStateTracker, min_confidence: float
-                           ) -> Optional[Text]:
+def first_message_language(tracker: DialogueStateTracker, min_confidence: float) -> Optional[Text]:
     """The language the first message sets, or None (not the first, already set by the
     NLU's entity, not sure enough, or already the slot's value)."""
     message = tracker.latest_message
@@ -53,9 +53,12 @@ def first_message_language(tracker: DialogueStateTracker, min_confidence: float
         return None
     guess = (message.parse_data or {}).get(MESSAGE_LANGUAGE) or {}
     language = guess.get("name")
-    if (not language or guess.get("confidence", 0) < min_confidence
-            or tracker.get_slot(LANGUAGE_SLOT) == language
-            or not first_message_of_session(tracker)):
+    if (
+        not language
+        or guess.get("confidence", 0) < min_confidence
+        or tracker.get_slot(LANGUAGE_SLOT) == language
+        or not first_message_of_session(tracker)
+    ):
         return None
     return language
 
@@ -72,13 +75,18 @@ class LanguagePolicy(Policy):
     def supported_data() -> SupportedData:
         return SupportedData.RULE_DATA
 
-    def train(self, training_trackers: List[TrackerWithCachedStates], domain: Domain,
-              **kwargs: Any) -> Resource:
+    def train(
+        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
         return self._resource
 
-    def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
-                                     rule_only_data: Optional[Dict[Text, Any]] = None,
-                                     **kwargs: Any) -> PolicyPrediction:
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
         language = first_message_language(tracker, self.config["first_message_confidence"])
         events = [SlotSet(LANGUAGE_SLOT, language)] if language else []
         return self._prediction(self._default_predictions(domain), events=events)

@@ -18,6 +18,7 @@ wheel), restricted to English and Spanish: it is the most accurate offline detec
 texts (its published benchmark) and answers in ~0.1 ms here. Its models are loaded once, when
 the component loads, not on the first patient's message.
 """
+
 import re
 import unicodedata
 from functools import lru_cache
@@ -27,20 +28,38 @@ ENGLISH, SPANISH = "en", "es"
 LANGUAGES = (ENGLISH, SPANISH)
 
 _CHOICES = {
-    SPANISH: ("espanol", "en espanol", "spanish", "in spanish", "spanish please", "espanol por favor",
-              "en espanol por favor", "hablo espanol", "habla espanol", "quiero espanol",
-              "castellano"),
-    ENGLISH: ("english", "in english", "english please", "en ingles", "ingles",
-              "ingles por favor", "en ingles por favor", "i speak english"),
+    SPANISH: (
+        "espanol",
+        "en espanol",
+        "spanish",
+        "in spanish",
+        "spanish please",
+        "espanol por favor",
+        "en espanol por favor",
+        "hablo espanol",
+        "habla espanol",
+        "quiero espanol",
+        "castellano",
+    ),
+    ENGLISH: (
+        "english",
+        "in english",
+        "english please",
+        "en ingles",
+        "ingles",
+        "ingles por favor",
+        "en ingles por favor",
+        "i speak english",
+    ),
 }
 _CHOICE = {phrase: language for language, phrases in _CHOICES.items() for phrase in phrases}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 class Reading(NamedTuple):
-    language: Optional[Text]   # the message's likeliest language (None: no letters)
-    confidence: float          # the detector's confidence in it, 0-1
-    sets_conversation: bool    # an explicit choice, or a long and sure message
+    language: Optional[Text]  # the message's likeliest language (None: no letters)
+    confidence: float  # the detector's confidence in it, 0-1
+    sets_conversation: bool  # an explicit choice, or a long and sure message
 
 
 def fold(text: Text) -> Text:
@@ -59,8 +78,11 @@ def explicit_choice(text: Text) -> Optional[Text]:
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
 
-    return (LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH)
-            .with_preloaded_language_models().build())
+    return (
+        LanguageDetectorBuilder.from_languages(Language.ENGLISH, Language.SPANISH)
+        .with_preloaded_language_models()
+        .build()
+    )
 
 
 def preload() -> None:
@@ -76,8 +98,13 @@ def guess(text: Text) -> Reading:
     return Reading(language, float(best.value), False)
 
 
-def read(text: Text, min_words: int, min_confidence: float, long_words: int = 3,
-         long_confidence: float = 0.8) -> Reading:
+def read(
+    text: Text,
+    min_words: int,
+    min_confidence: float,
+    long_words: int = 3,
+    long_confidence: float = 0.8,
+) -> Reading:
     """The message's language, and whether it sets the conversation's language."""
     chosen = explicit_choice(text)
     if chosen:
@@ -86,6 +113,7 @@ def read(text: Text, min_words: int, min_confidence: float, long_words: int = 3,
         return Reading(None, 0.0, False)
     reading = guess(text)
     count = len(_WORD.findall(text))
-    sure = ((count >= long_words and reading.confidence >= long_confidence)
-            or (count >= min_words and reading.confidence >= min_confidence))
+    sure = (count >= long_words and reading.confidence >= long_confidence) or (
+        count >= min_words and reading.confidence >= min_confidence
+    )
     return reading._replace(sets_conversation=bool(reading.language and sure))

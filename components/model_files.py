@@ -1,4 +1,5 @@
 """A component's JSON file in the model archive: written at training, read when loaded."""
+
 import json
 from typing import Any
 

@@ -5,6 +5,7 @@ anything else reads it; the patient's own words stay in the stored user event an
 `text_original` of the parse data, and the safety tiers read both. Training examples are
 not changed: they are the vocabulary the normaliser corrects towards.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -23,33 +24,48 @@ from vertebro.names import MESSAGE_LANGUAGE, ORIGINAL_TEXT
 COUNTS_FILE = "vocabulary_counts.json"
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True)
 class SpellingNormaliser(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Edits allowed when correcting an unknown word: 1 for words of up to `short_word`
         # letters, `max_edit_distance` for longer ones; shorter than `min_word_length`: only
         # the shorthand table.
-        return {"max_edit_distance": 2, "short_word": 4, "min_word_length": 3,
-                "spanish_confidence": 0.8}
+        return {
+            "max_edit_distance": 2,
+            "short_word": 4,
+            "min_word_length": 3,
+            "spanish_confidence": 0.8,
+        }
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 counts: Optional[Dict[Text, int]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        counts: Optional[Dict[Text, int]] = None,
+    ) -> None:
         self.config = {**self.get_default_config(), **config}
         self._storage = model_storage
         self._resource = resource
         self.normaliser = self._build(counts) if counts is not None else None
 
     def _build(self, counts: Dict[Text, int]) -> Normaliser:
-        return Normaliser(counts, max_edit_distance=self.config["max_edit_distance"],
-                          short_word=self.config["short_word"],
-                          min_word_length=self.config["min_word_length"])
+        return Normaliser(
+            counts,
+            max_edit_distance=self.config["max_edit_distance"],
+            short_word=self.config["short_word"],
+            min_word_length=self.config["min_word_length"],
+        )
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "SpellingNormaliser":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SpellingNormaliser":
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -59,8 +75,14 @@ class SpellingNormaliser(GraphComponent):
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "SpellingNormaliser":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "SpellingNormaliser":
         counts = load_json(model_storage, resource, COUNTS_FILE, {})
         return cls(config, model_storage, resource, counts)
 
@@ -72,8 +94,10 @@ class SpellingNormaliser(GraphComponent):
             if not text or text.startswith("/"):  # button payloads
                 continue
             language = message.get(MESSAGE_LANGUAGE) or {}
-            spanish = (language.get("name") == SPANISH
-                       and language.get("confidence", 0) >= self.config["spanish_confidence"])
+            spanish = (
+                language.get("name") == SPANISH
+                and language.get("confidence", 0) >= self.config["spanish_confidence"]
+            )
             normalised = self.normaliser.normalise(text, spanish=spanish)
             if normalised != text:
                 message.set(ORIGINAL_TEXT, text, add_to_output=True)

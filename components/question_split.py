@@ -14,6 +14,7 @@ and "y" followed by a question word splits ("¿cuánto dura y cuándo me voy a c
 question words that cannot be something else start one: "que" and "como" without accents are
 too often "that" and "I eat"/"like".
 """
+
 import re
 from typing import List, Text
 
@@ -33,18 +34,24 @@ _JOINED_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|also|or|plus|then|but|&)\s+(?:also\s+)?(?=" + _QUESTION_START + r"\b)"
     r"|,\s*(?=" + _QUESTION_START + r"\b)"
     r"|(?:,\s*|\s+)(?:y|o|tambi[eé]n|adem[aá]s|pero)\s+(?:tambi[eé]n\s+)?(?="
-    + _QUESTION_START_ES + r"(?!\w))",
+    + _QUESTION_START_ES
+    + r"(?!\w))",
     re.IGNORECASE,
 )
-_ASKS = re.compile(r"\?\s*$|¿|^\W*(?:y\s+|o\s+)?" + _QUESTION_START_ES + r"(?!\w)"
-                   r"|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?"
-                   + _QUESTION_START + r"\b"
-                   # A request inside a sentence: "the nurse asked me to find out how quickly..."
-                   r"|\b(?:find out|want to know|like to know|need to know|wondering|tell me|"
-                   r"let me know|explain|my (?:main |only |other )?question is)\b", re.IGNORECASE)
+_ASKS = re.compile(
+    r"\?\s*$|¿|^\W*(?:y\s+|o\s+)?" + _QUESTION_START_ES + r"(?!\w)"
+    r"|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?" + _QUESTION_START + r"\b"
+    # A request inside a sentence: "the nurse asked me to find out how quickly..."
+    r"|\b(?:find out|want to know|like to know|need to know|wondering|tell me|"
+    r"let me know|explain|my (?:main |only |other )?question is)\b",
+    re.IGNORECASE,
+)
 # "1) how long does it take 2) can I go home that day": numbered questions.
-_NUMBERED = re.compile(r"(?:^|\s)\(?\d{1,2}[).]\s+|\b(?:first|second|third|fourth|next|lastly|"
-                       r"finally)\s*[,:]\s*", re.IGNORECASE)
+_NUMBERED = re.compile(
+    r"(?:^|\s)\(?\d{1,2}[).]\s+|\b(?:first|second|third|fourth|next|lastly|"
+    r"finally)\s*[,:]\s*",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"^[^\w¿]*(?:and|also|or|plus|then|but|so|&|y|o|pero)\s+", re.IGNORECASE)
 MIN_WORDS = 2
 
@@ -52,8 +59,7 @@ MIN_WORDS = 2
 def parts(text: Text) -> List[Text]:
     """The message cut into sentences and joined questions, in order, without empty parts."""
     found: List[Text] = []
-    for sentence in (s for chunk in _NUMBERED.split(text or "")
-                     for s in _SENTENCES.split(chunk)):
+    for sentence in (s for chunk in _NUMBERED.split(text or "") for s in _SENTENCES.split(chunk)):
         for piece in _JOINED_QUESTION.split(sentence):
             piece = _LEADING.sub("", piece).strip(" ,;-").rstrip(".")
             if piece:

@@ -8,6 +8,7 @@ Policy: a symptom pattern fires unless the message is *clearly* a question about
 or about risks ("will my legs be numb from the sedation?") AND has no sign that something is
 happening now ("my legs are numb", "since this morning", "right now"). When in doubt, it fires.
 """
+
 import re
 from typing import Iterator, Optional, Text, Tuple
 
@@ -28,8 +29,10 @@ _FOLD = [
     (r"\bbleed\w*\b|\bbleding\b|\bbledding\b", "bleeding"),
     (r"\bfeaver\b|\bfevr\b|\bfever\w*\b", "fever"),
     (r"\bchestt?\b|\bchst\b", "chest"),
-    (r"\bpassed\s+out\b|\bpass(ing)?\s+out\b|\bblack(ed|ing)?\s+out\b|\bfaint\w*\b|\bfanted\b",
-     "fainted"),
+    (
+        r"\bpassed\s+out\b|\bpass(ing)?\s+out\b|\bblack(ed|ing)?\s+out\b|\bfaint\w*\b|\bfanted\b",
+        "fainted",
+    ),
 ]
 
 _SUBJECT = r"(?:my|his|her|their|mom'?s|dad'?s|wife'?s|husband'?s|the)"
@@ -170,7 +173,9 @@ _HAPPENING_NOW_STRICT = re.compile(
 
 # Compiled once: these run on every chat turn.
 _FOLD_COMPILED = [(re.compile(p), r) for p, r in _FOLD]
-_SYMPTOMS_COMPILED = {name: [re.compile(p) for p in patterns] for name, patterns in _SYMPTOMS.items()}
+_SYMPTOMS_COMPILED = {
+    name: [re.compile(p) for p in patterns] for name, patterns in _SYMPTOMS.items()
+}
 
 
 def normalise(text: Text) -> Text:
@@ -201,8 +206,7 @@ _ACUTE = re.compile(
 def _symptoms(folded: Text) -> Iterator[Tuple[Text, int]]:
     """Every symptom found, and where each match starts."""
     for name, patterns in _SYMPTOMS_COMPILED.items():
-        if (name == "severe_pain" and _LONG_STANDING.search(folded)
-                and not _ACUTE.search(folded)):
+        if name == "severe_pain" and _LONG_STANDING.search(folded) and not _ACUTE.search(folded):
             continue
         for pattern in patterns:
             for match in pattern.finditer(folded):
@@ -230,8 +234,9 @@ def clearly_not_urgent(text: Text) -> bool:
         # A story's past, a near miss or a joke, with a question: only a clear now counts.
         asks = any(_QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences)
         return asks and not _HAPPENING_NOW_STRICT.search(folded)
-    asks = bool(_QUESTION.search(folded) or _MODAL_BEFORE.search(folded)
-                or _RISK_OR_PAST.search(folded))
+    asks = bool(
+        _QUESTION.search(folded) or _MODAL_BEFORE.search(folded) or _RISK_OR_PAST.search(folded)
+    )
     return asks and not _HAPPENING_NOW.search(folded)
 
 
@@ -249,7 +254,7 @@ def _sentence_at(folded: Text, start: int) -> Text:
     """The sentence of `folded` that contains position `start`."""
     begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
     end = _SENTENCE_END.search(folded, start)
-    return folded[begin:end.start() if end else len(folded)]
+    return folded[begin : end.start() if end else len(folded)]
 
 
 # The past of a story: only a clear sign of now makes its symptom urgent.
@@ -266,8 +271,9 @@ def _urgent_here(sentence: Text, offset: int) -> bool:
     """Whether the symptom starting at `offset` of its sentence is happening now."""
     if _NOT_NOW.search(sentence) or _PAST.search(sentence):
         return bool(_HAPPENING_NOW_STRICT.search(sentence))
-    hypothetical = bool(_MODAL_BEFORE.search(sentence[:offset + 1])
-                        or _RISK_OR_PAST.search(sentence))
+    hypothetical = bool(
+        _MODAL_BEFORE.search(sentence[: offset + 1]) or _RISK_OR_PAST.search(sentence)
+    )
     return not hypothetical or bool(_HAPPENING_NOW.search(sentence))
 
 

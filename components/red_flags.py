@@ -14,6 +14,7 @@ message is clearly a question with nothing happening now ("do you x-ray my chest
 the next-best intent is used, or the fallback if that one is not confident. When in doubt,
 the message stays where the classifier put it.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -54,13 +55,10 @@ def may_be_spanish(message: Message, surely_english: float) -> bool:
     """The Spanish patterns run unless the message is surely English (the detector's guess,
     components/language_detector.py): a message it is unsure of gets both."""
     language = message.get(MESSAGE_LANGUAGE) or {}
-    return not (language.get("name") == ENGLISH
-                and language.get("confidence", 0) >= surely_english)
+    return not (language.get("name") == ENGLISH and language.get("confidence", 0) >= surely_english)
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class RedFlagDetector(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -74,8 +72,13 @@ class RedFlagDetector(GraphComponent):
         self.surely_english = config["surely_english"]
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage,
-               resource: Resource, execution_context: ExecutionContext) -> "RedFlagDetector":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "RedFlagDetector":
         return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -88,15 +91,15 @@ class RedFlagDetector(GraphComponent):
         if not text or text.startswith("/"):  # button payloads are not symptoms
             return
         original = message.get(ORIGINAL_TEXT)
-        found = safest_tier([original, text],
-                            spanish=may_be_spanish(message, self.surely_english))
+        found = safest_tier([original, text], spanish=may_be_spanish(message, self.surely_english))
         if found is None and (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT:
             # Not understood at all: if it has the words of a symptom or a crisis, the safer
             # answer beats "Sorry, I did not understand".
             found = doubtful_tier(original or text)
         if found is None:
-            if ((message.get(INTENT) or {}).get("name") in SAFETY_INTENTS
-                    and all(clearly_not_urgent(t) for t in (original, text) if t)):
+            if (message.get(INTENT) or {}).get("name") in SAFETY_INTENTS and all(
+                clearly_not_urgent(t) for t in (original, text) if t
+            ):
                 self._overrule(message)
             return
         name = TIER_INTENTS[found]
@@ -105,15 +108,19 @@ class RedFlagDetector(GraphComponent):
             intent["red_flag"] = red_flag(original or "") or red_flag(text)
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
         message.set(INTENT, intent, add_to_output=True)
-        message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}] + ranking,
-                    add_to_output=True)
+        message.set(
+            INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}] + ranking, add_to_output=True
+        )
         if message.get(QUESTIONS):
             message.set(QUESTIONS, [], add_to_output=True)
 
     def _overrule(self, message: Message) -> None:
         """A look-alike question: use the next-best intent, or the fallback if it is unsure."""
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or []
-                   if r.get("name") not in (*SAFETY_INTENTS, FALLBACK_INTENT)]
+        ranking = [
+            r
+            for r in message.get(INTENT_RANKING_KEY) or []
+            if r.get("name") not in (*SAFETY_INTENTS, FALLBACK_INTENT)
+        ]
         best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
         if best["confidence"] < self.threshold:
             best = {"name": FALLBACK_INTENT, "confidence": 1.0 - best["confidence"]}

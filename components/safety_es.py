@@ -273,8 +273,11 @@ def warning(text: Text, folded: Optional[Text] = None) -> bool:
     return _scan(scrubbed)[1] or _warning_in(scrubbed)
 
 
-_CHECKS = [(CRISIS, crisis), (EMERGENCY, lambda text, folded: emergency(text, folded) is not None),
-           (WARNING, warning)]
+_CHECKS = [
+    (CRISIS, crisis),
+    (EMERGENCY, lambda text, folded: emergency(text, folded) is not None),
+    (WARNING, warning),
+]
 
 
 def tier(text: Text) -> Optional[Text]:

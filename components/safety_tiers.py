@@ -10,90 +10,101 @@ The page lists no symptoms, so these route and never assess. Idioms are not cris
 to know", "kill some time", "this pain is killing me"); when in doubt, the safer tier wins.
 The Rasa component `components.red_flags.RedFlagDetector` turns a tier into its intent.
 """
+
 import re
 from typing import Callable, Optional, Sequence, Text, Tuple
 
 from components.red_flag_rules import _HAPPENING_NOW, _PAST, normalise, red_flag_in
 from vertebro.names import CRISIS, EMERGENCY, WARNING  # noqa: F401  (the tiers' names)
 
-_CRISIS = [re.compile(p) for p in (
-    r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
-    # "I'm killing myself trying to get ready" is an idiom.
-    r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison)(ing|e|ed|s)?\s+"
-    r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
-    r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
-    r"(a|the|my)\b",
-    # "kill me" only as a wish: "this wait is killing me" is an idiom.
-    r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
-    r"kill me\b",
-    r"\b(end|ending|take|taking)\s+(it all|(my|his|her|their) (own )?life|things|everything)\b",
-    r"\b(dont|do not|no longer|dont even) (want|wanna|wish) to (live|be alive|be here|"
-    r"wake up|exist|go on|keep going|be around)\b",
-    r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(to )?"
-    r"(die|dying|be dead|being dead|not wake up|not be here|disappear forever)\b",
-    r"\bwish i (was|were) dead\b|\bbetter off (dead|without me|if i (was|were) gone)\b",
-    r"\b(no|not any|isnt any) (point|reason) (in |to )?(living|going on|carrying on|to live|"
-    r"being alive|anymore|in life)\b|\bwhats the point of (living|going on|it all|life)\b",
-    r"\b(not|isnt) worth (living|it anymore|going on)\b|\blife (is not|isnt) worth\b",
-    r"\bcant (go on|keep going|do this anymore|take it anymore)\b",
-    r"\b(saving|stockpil\w*|hoard\w*|collecting) (up )?(my |the |all my )?(\w+ )?(pills|meds|"
-    r"medicines?|tablets)\b",
-    r"\b(dont|do not|wont) (intend|plan|expect|want) to be (here|around)\b|"
-    r"\bnot (be|going to be) (here|around) (much|for) (longer|long)\b",
-    r"\b(go to sleep|fall asleep|sleep) and (not|never) wake up\b|\bhope i (dont|do not|never) "
-    r"wake up\b|\bwish i (hadnt|had not|didnt) (woken|wake) up\b",
-    r"\b(rather|better off) (be )?(dead|die)\b(?! than)|\bnothing (left )?to live for\b|"
-    r"\b(tired|sick) of (living|being alive|life)\b|\bdont care if i (die|live)\b",
-    r"\b(end|stop) (my|the) suffering (for good|forever|permanently)\b|\bput an end to (it|my "
-    r"life|myself)\b|\b(off|end|top) myself\b|\bsewerslide\b|\bslit\w* (my )?wrists?\b",
-    r"\b(point|use) (of|in) (going on|living|carrying on)\b|\bnot wak\w* up (tomorrow|again|ever)\b|"
-    r"\b(go|be) (be )?with (dad|mom|mum|my husband|my wife|him|her|god|jesus) (in heaven|now|soon)?\b"
-    r"(?=.*\b(wants?|want to|going to|keeps saying|ready)\b)|\bgave away (her|his|my|all)\b|"
-    r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*) off (the|a) "
-    r"(bridge|road|cliff|building|roof)\b|\bways to (go|die|end it)\b|\bhow to (die|end it)\b|"
-    r"\bscared of (my ?self|what i might do)\b|\bgoing to end it\b|\bend it\b(?=.{0,20}\bmean\b)|"
-    r"\b(pills?|tablets?) (would it take|to (not wake up|die|end it))\b|\bwould it take to (not wake|die)\b|"
-    r"\bdisappear\b.{0,40}\bpermanent\w*\b|\bwrote (letters|goodbye)\b|\bi'?m done\b.{0,60}\bgoodbye\b|"
-    r"\bnever wok\w* up\b|\bnever wake up\b",
-    r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
-    r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
-    r"(\w+ )?(pills|tablets|meds)\b",
-    r"\b(pills?|tablets?|meds|medicines?|overdos\w*|od)\b.{0,30}\bon purpose\b|"
-    r"\b(would like|wanna|want) to die\b|\b(had|have had|have) enough of (it all|all of it|life|"
-    r"living)\b|\bcant take it (no more|any ?more)\b|"
-    r"\bgive up on (life|living)\b",
-)]
+_CRISIS = [
+    re.compile(p)
+    for p in (
+        r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
+        # "I'm killing myself trying to get ready" is an idiom.
+        r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison)(ing|e|ed|s)?\s+"
+        r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
+        r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
+        r"(a|the|my)\b",
+        # "kill me" only as a wish: "this wait is killing me" is an idiom.
+        r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
+        r"kill me\b",
+        r"\b(end|ending|take|taking)\s+(it all|(my|his|her|their) (own )?life|things|everything)\b",
+        r"\b(dont|do not|no longer|dont even) (want|wanna|wish) to (live|be alive|be here|"
+        r"wake up|exist|go on|keep going|be around)\b",
+        r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(to )?"
+        r"(die|dying|be dead|being dead|not wake up|not be here|disappear forever)\b",
+        r"\bwish i (was|were) dead\b|\bbetter off (dead|without me|if i (was|were) gone)\b",
+        r"\b(no|not any|isnt any) (point|reason) (in |to )?(living|going on|carrying on|to live|"
+        r"being alive|anymore|in life)\b|\bwhats the point of (living|going on|it all|life)\b",
+        r"\b(not|isnt) worth (living|it anymore|going on)\b|\blife (is not|isnt) worth\b",
+        r"\bcant (go on|keep going|do this anymore|take it anymore)\b",
+        r"\b(saving|stockpil\w*|hoard\w*|collecting) (up )?(my |the |all my )?(\w+ )?(pills|meds|"
+        r"medicines?|tablets)\b",
+        r"\b(dont|do not|wont) (intend|plan|expect|want) to be (here|around)\b|"
+        r"\bnot (be|going to be) (here|around) (much|for) (longer|long)\b",
+        r"\b(go to sleep|fall asleep|sleep) and (not|never) wake up\b|\bhope i (dont|do not|never) "
+        r"wake up\b|\bwish i (hadnt|had not|didnt) (woken|wake) up\b",
+        r"\b(rather|better off) (be )?(dead|die)\b(?! than)|\bnothing (left )?to live for\b|"
+        r"\b(tired|sick) of (living|being alive|life)\b|\bdont care if i (die|live)\b",
+        r"\b(end|stop) (my|the) suffering (for good|forever|permanently)\b|\bput an end to (it|my "
+        r"life|myself)\b|\b(off|end|top) myself\b|\bsewerslide\b|\bslit\w* (my )?wrists?\b",
+        r"\b(point|use) (of|in) (going on|living|carrying on)\b|\bnot wak\w* up (tomorrow|again|ever)\b|"
+        r"\b(go|be) (be )?with (dad|mom|mum|my husband|my wife|him|her|god|jesus) (in heaven|now|soon)?\b"
+        r"(?=.*\b(wants?|want to|going to|keeps saying|ready)\b)|\bgave away (her|his|my|all)\b|"
+        r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*) off (the|a) "
+        r"(bridge|road|cliff|building|roof)\b|\bways to (go|die|end it)\b|\bhow to (die|end it)\b|"
+        r"\bscared of (my ?self|what i might do)\b|\bgoing to end it\b|\bend it\b(?=.{0,20}\bmean\b)|"
+        r"\b(pills?|tablets?) (would it take|to (not wake up|die|end it))\b|\bwould it take to (not wake|die)\b|"
+        r"\bdisappear\b.{0,40}\bpermanent\w*\b|\bwrote (letters|goodbye)\b|\bi'?m done\b.{0,60}\bgoodbye\b|"
+        r"\bnever wok\w* up\b|\bnever wake up\b",
+        r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
+        r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
+        r"(\w+ )?(pills|tablets|meds)\b",
+        r"\b(pills?|tablets?|meds|medicines?|overdos\w*|od)\b.{0,30}\bon purpose\b|"
+        r"\b(would like|wanna|want) to die\b|\b(had|have had|have) enough of (it all|all of it|life|"
+        r"living)\b|\bcant take it (no more|any ?more)\b|"
+        r"\bgive up on (life|living)\b",
+    )
+]
 
 # "the cut", not "do they cut me open?".
-_SITE = (r"(incision|(my|the|his|her|this|that) cut|wound|needle (spot|site|mark|hole)|puncture|"
-         r"site|spot|bandage|dressing|stitch\w*|where (they|the needle|you) (went in|put|inserted)|"
-         r"where (they|you|the doctor|he|she) did it|where it was done)")
-_SIGN = (r"red|redness|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
-         r"weep\w*|bruis\w*|sore|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
-         r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard|purple|blood\w*|spotting|spot of blood")
-_WARNING = [re.compile(p) for p in (
-    # A fever that is not a high one (high fevers with chills are emergencies).
-    r"\bfever\b|\b(temp|temperature|thermometer)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
-    # The needle spot: red, swollen, warm, leaking.
-    _SITE + r".{0,40}\b(" + _SIGN + r")\b",
-    r"\b(" + _SIGN + r")\b.{0,40}" + _SITE,
-    # Pain after the procedure that is not getting better, or new pain.
-    r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
-    r"eased|improved|stopped)|wont go away|not going away|still there)\b",
-    r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b",
-    r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b",
-    r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy|headache|sweaty|sweating|"
-    r"chills|more tired|so tired|exhausted|off my food)\b|\b(started|starting|began|begun) (to )?"
-    r"(ach|hurt|pain|throb)\w*|\bpain\w*\b.{0,30}\b(same as before|no different|hasnt changed|"
-    r"not changed)\b",
-    # A report of a sore or strange feeling, a bruise or a lump (asked as "is that normal?" too).
-    r"\b(feel|feels|feeling|felt)\b.{0,20}\b(achy|sore|sick|unwell|weird|strange|not right|shaky)\b|"
-    r"\b(got|have|has|theres|there's|there is|noticed|big|little|lil|small)\b.{0,20}"
-    r"\b(bruis\w*|lump|bump|swelling|rash)\b|"
-    # Pain that came back, or in a new place: the procedure is behind them.
-    r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|"
-    r"back again)\b|\b(different|new|another) (spot|place|area)\b",
-)]
+_SITE = (
+    r"(incision|(my|the|his|her|this|that) cut|wound|needle (spot|site|mark|hole)|puncture|"
+    r"site|spot|bandage|dressing|stitch\w*|where (they|the needle|you) (went in|put|inserted)|"
+    r"where (they|you|the doctor|he|she) did it|where it was done)"
+)
+_SIGN = (
+    r"red|redness|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
+    r"weep\w*|bruis\w*|sore|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
+    r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard|purple|blood\w*|spotting|spot of blood"
+)
+_WARNING = [
+    re.compile(p)
+    for p in (
+        # A fever that is not a high one (high fevers with chills are emergencies).
+        r"\bfever\b|\b(temp|temperature|thermometer)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
+        # The needle spot: red, swollen, warm, leaking.
+        _SITE + r".{0,40}\b(" + _SIGN + r")\b",
+        r"\b(" + _SIGN + r")\b.{0,40}" + _SITE,
+        # Pain after the procedure that is not getting better, or new pain.
+        r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
+        r"eased|improved|stopped)|wont go away|not going away|still there)\b",
+        r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b",
+        r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b",
+        r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy|headache|sweaty|sweating|"
+        r"chills|more tired|so tired|exhausted|off my food)\b|\b(started|starting|began|begun) (to )?"
+        r"(ach|hurt|pain|throb)\w*|\bpain\w*\b.{0,30}\b(same as before|no different|hasnt changed|"
+        r"not changed)\b",
+        # A report of a sore or strange feeling, a bruise or a lump (asked as "is that normal?" too).
+        r"\b(feel|feels|feeling|felt)\b.{0,20}\b(achy|sore|sick|unwell|weird|strange|not right|shaky)\b|"
+        r"\b(got|have|has|theres|there's|there is|noticed|big|little|lil|small)\b.{0,20}"
+        r"\b(bruis\w*|lump|bump|swelling|rash)\b|"
+        # Pain that came back, or in a new place: the procedure is behind them.
+        r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|"
+        r"back again)\b|\b(different|new|another) (spot|place|area)\b",
+    )
+]
 # A warning needs something that is happening, not a question about the future...
 _AFTER_PROCEDURE = re.compile(
     r"\b(since|after|from) (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|"
@@ -156,8 +167,9 @@ def warning(text: Text, folded: Optional[Text] = None) -> bool:
 Check = Callable[[Text, Text], bool]
 
 
-def first_tier(text: Text, fold: Callable[[Text], Text],
-               checks: Sequence[Tuple[Text, Check]]) -> Optional[Text]:
+def first_tier(
+    text: Text, fold: Callable[[Text], Text], checks: Sequence[Tuple[Text, Check]]
+) -> Optional[Text]:
     """The first tier whose check holds for (text, folded text), the checks safest first; the
     text is folded once, for all of them. Shared by the English and Spanish layers."""
     if not text or text.startswith("/"):
@@ -166,8 +178,11 @@ def first_tier(text: Text, fold: Callable[[Text], Text],
     return next((name for name, check in checks if check(text, folded)), None)
 
 
-_CHECKS = [(CRISIS, crisis), (EMERGENCY, lambda text, folded: red_flag_in(folded) is not None),
-           (WARNING, warning)]
+_CHECKS = [
+    (CRISIS, crisis),
+    (EMERGENCY, lambda text, folded: red_flag_in(folded) is not None),
+    (WARNING, warning),
+]
 
 
 def tier(text: Text) -> Optional[Text]:
@@ -204,8 +219,13 @@ def doubtful_tier(text: Text) -> Optional[Text]:
     if not text or text.startswith("/"):
         return None
     folded = normalise(text)
-    if (_AHEAD.search(folded) or _GENERIC.search(folded) or _GENERAL_QUESTION.search(folded)
-            or _ASKS_ABOUT.search(folded) or _PAST.search(folded)):
+    if (
+        _AHEAD.search(folded)
+        or _GENERIC.search(folded)
+        or _GENERAL_QUESTION.search(folded)
+        or _ASKS_ABOUT.search(folded)
+        or _PAST.search(folded)
+    ):
         return None
     if _CRISIS_CUES.search(folded):
         return CRISIS

@@ -14,6 +14,7 @@ symspellpy (MIT, maintained, Symmetric Delete) was chosen over pyspellchecker be
 is a hash probe, not a generation of every candidate edit: microseconds a word, and it takes our
 own vocabulary with counts, so the likelier of two close training words wins.
 """
+
 import re
 from typing import Dict, Iterable, Optional, Set, Text
 
@@ -30,8 +31,13 @@ TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\w+/\w*|\w+", re.UNICODE)
 
 
 class Normaliser:
-    def __init__(self, vocabulary_counts: Dict[Text, int], max_edit_distance: int = 2,
-                 short_word: int = 4, min_word_length: int = 3) -> None:
+    def __init__(
+        self,
+        vocabulary_counts: Dict[Text, int],
+        max_edit_distance: int = 2,
+        short_word: int = 4,
+        min_word_length: int = 3,
+    ) -> None:
         self.max_edit_distance = max_edit_distance
         self.short_word = short_word
         self.min_word_length = min_word_length
@@ -56,8 +62,7 @@ class Normaliser:
         table = self.shorthand if table is None else table
         if lower in table:
             return table[lower]
-        if (lower in self.known or len(lower) < self.min_word_length
-                or not lower.isalpha()):
+        if lower in self.known or len(lower) < self.min_word_length or not lower.isalpha():
             return word
         cached = self._cache.get(lower)
         if cached is None:

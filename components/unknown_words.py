@@ -7,6 +7,7 @@ answers from a guess. It reads the message after the spelling normaliser (compon
 "hw lng 4 recovry" counts as known words; real gibberish stays unknown. What counts as a
 known word: components/vocabulary.py.
 """
+
 import re
 from typing import Any, Dict, List, Optional, Set, Text
 
@@ -33,8 +34,10 @@ def is_known(word: Text, vocabulary: Set[Text]) -> bool:
         return True
     if not HELD_DOWN.search(word):
         return False
-    return any(len(v) > 1 and v in vocabulary
-               for v in (HELD_DOWN.sub(r"\1", word), HELD_DOWN.sub(r"\1\1", word)))
+    return any(
+        len(v) > 1 and v in vocabulary
+        for v in (HELD_DOWN.sub(r"\1", word), HELD_DOWN.sub(r"\1\1", word))
+    )
 
 
 def known_share(text: Text, vocabulary: Set[Text]) -> Optional[float]:
@@ -45,27 +48,36 @@ def known_share(text: Text, vocabulary: Set[Text]) -> Optional[float]:
     return sum(is_known(w, vocabulary) for w in found) / len(found)
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True
-)
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class UnknownWordsGuard(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Below this share of known words, the message goes to the fallback.
         return {"min_known_share": 0.5}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage,
-                 resource: Resource, training_words: Optional[Set[Text]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        training_words: Optional[Set[Text]] = None,
+    ) -> None:
         self.min_known_share = config["min_known_share"]
         self._storage = model_storage
         self._resource = resource
         self.training_words = training_words or set()
-        self.vocabulary = (self.training_words | english_words() | spanish_words()
-                           | medication_words())
+        self.vocabulary = (
+            self.training_words | english_words() | spanish_words() | medication_words()
+        )
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "UnknownWordsGuard":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "UnknownWordsGuard":
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -76,8 +88,14 @@ class UnknownWordsGuard(GraphComponent):
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "UnknownWordsGuard":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "UnknownWordsGuard":
         training_words = set(load_json(model_storage, resource, VOCABULARY_FILE, []))
         return cls(config, model_storage, resource, training_words)
 
@@ -88,10 +106,16 @@ class UnknownWordsGuard(GraphComponent):
                 continue
             share = known_share(text, self.vocabulary)
             if share is not None and share < self.min_known_share:
-                fallback = {"name": FALLBACK_INTENT, "confidence": 1.0 - share,
-                            "unknown_words": True}
-                ranking = [fallback] + [r for r in message.get(INTENT_RANKING_KEY) or []
-                                        if r.get("name") != FALLBACK_INTENT]
+                fallback = {
+                    "name": FALLBACK_INTENT,
+                    "confidence": 1.0 - share,
+                    "unknown_words": True,
+                }
+                ranking = [fallback] + [
+                    r
+                    for r in message.get(INTENT_RANKING_KEY) or []
+                    if r.get("name") != FALLBACK_INTENT
+                ]
                 # Also when the FallbackClassifier got there first: the flag tells the
                 # actions not to suggest topics from a guess.
                 message.set(INTENT, fallback, add_to_output=True)

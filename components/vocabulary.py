@@ -5,6 +5,7 @@ A word is known if it is in the training data, in spaCy's English or Spanish lem
 Spanish words are known with and without their accents ("recuperación", "recuperacion"), as
 patients type both. Loaded once per process: the tables take a moment to read.
 """
+
 import gzip
 import json
 import re
@@ -35,13 +36,15 @@ def english_words() -> FrozenSet[Text]:
     path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lemma_lookup.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         table = json.load(handle)
-    return frozenset({w.lower() for w in table} | {w.lower() for w in table.values()}
-                     | {w.lower() for w in STOP_WORDS})
+    return frozenset(
+        {w.lower() for w in table}
+        | {w.lower() for w in table.values()}
+        | {w.lower() for w in STOP_WORDS}
+    )
 
 
 def without_accents(word: Text) -> Text:
-    return "".join(c for c in unicodedata.normalize("NFKD", word)
-                   if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -51,8 +54,11 @@ def spanish_words() -> FrozenSet[Text]:
     path = Path(spacy_lookups_data.__file__).parent / "data" / "es_lemma_lookup.json.gz"
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         table = json.load(handle)
-    found = {w.lower() for w in table} | {w.lower() for w in table.values()} \
+    found = (
+        {w.lower() for w in table}
+        | {w.lower() for w in table.values()}
         | {w.lower() for w in SPANISH_STOP_WORDS}
+    )
     return frozenset(found | {without_accents(w) for w in found})
 
 
@@ -66,8 +72,11 @@ def common_english_words() -> FrozenSet[Text]:
 
 
 def _entries(path: Path) -> List[Text]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 @lru_cache(maxsize=1)

@@ -4,6 +4,7 @@ A case (tests/data/patient_messages/README.md) lists the tags its reply must sho
 optionally in order) and must not show (`must_not`). How each tag is recognised is in
 rubric.yml, written from the hospital's page, not from the assistant's answers.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,8 +38,11 @@ def set_language(name: str) -> str:
 def fold(text: str) -> str:
     """How a Spanish reply is matched: lower case, accents and ¿¡ removed."""
     text = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in text if not unicodedata.combining(c)).replace("¿", "").replace(
-        "¡", "")
+    return (
+        "".join(c for c in text if not unicodedata.combining(c)).replace("¿", "").replace("¡", "")
+    )
+
+
 # Tags that route a message to safety answers; a case that expects none of them must not
 # show `escalated`, and no case may get "I did not understand".
 ROUTES = {"route_emergency", "route_crisis", "route_care_team", "escalated"}
@@ -49,7 +53,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 class Check:
     all: List["re.Pattern"] = field(default_factory=list)
     any: List["re.Pattern"] = field(default_factory=list)
-    lead: Optional[int] = None            # patterns must match in the first `lead` sentences
+    lead: Optional[int] = None  # patterns must match in the first `lead` sentences
     lead_not: List["re.Pattern"] = field(default_factory=list)  # ...and these must not
 
     def shown_by(self, text: str) -> bool:
@@ -80,9 +84,15 @@ def _compile(patterns: Sequence[str]) -> List["re.Pattern"]:
 def load_rubric(path: Path = RUBRIC_FILE, language: Optional[str] = None) -> Dict[str, Check]:
     path = RUBRIC_FILES[language] if language else path
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))["tags"]
-    return {tag: Check(all=_compile(rule.get("all", [])), any=_compile(rule.get("any", [])),
-                       lead=rule.get("lead"), lead_not=_compile(rule.get("lead_not", [])))
-            for tag, rule in spec.items()}
+    return {
+        tag: Check(
+            all=_compile(rule.get("all", [])),
+            any=_compile(rule.get("any", [])),
+            lead=rule.get("lead"),
+            lead_not=_compile(rule.get("lead_not", [])),
+        )
+        for tag, rule in spec.items()
+    }
 
 
 def load_set(name: str) -> List[Dict[str, Any]]:
@@ -109,8 +119,9 @@ def forbidden_tags(case: Dict[str, Any]) -> List[str]:
     return list(dict.fromkeys(tags))
 
 
-def grade(case: Dict[str, Any], reply: str, rubric: Dict[str, Check],
-          language: str = "en") -> Grade:
+def grade(
+    case: Dict[str, Any], reply: str, rubric: Dict[str, Check], language: str = "en"
+) -> Grade:
     if language == "es":
         reply = fold(reply)
     expect = list(case.get("expect") or [])
@@ -126,5 +137,6 @@ def grade(case: Dict[str, Any], reply: str, rubric: Dict[str, Check],
             if start < 0:
                 out_of_order = True
                 break
-    return Grade(not missing and not forbidden and not out_of_order, missing, forbidden,
-                 out_of_order)
+    return Grade(
+        not missing and not forbidden and not out_of_order, missing, forbidden, out_of_order
+    )

@@ -5,6 +5,7 @@
 
 Each case is a fresh conversation; only the reply to its last message is graded.
 """
+
 import argparse
 import json
 import sys
@@ -25,10 +26,14 @@ SAFETY_CLASSES = ("emergency", "crisis")
 
 def rest_asker(url: str, timeout: float = 30) -> Ask:
     def ask(text: str, sender: str) -> List[Dict[str, Any]]:
-        response = requests.post(url.rstrip("/") + "/webhooks/rest/webhook",
-                                 json={"sender": sender, "message": text}, timeout=timeout)
+        response = requests.post(
+            url.rstrip("/") + "/webhooks/rest/webhook",
+            json={"sender": sender, "message": text},
+            timeout=timeout,
+        )
         response.raise_for_status()
         return response.json()
+
     return ask
 
 
@@ -46,9 +51,18 @@ def evaluate(ask: Ask, cases: List[Dict[str, Any]], language: str = "en") -> Lis
         for turn in case["turns"]:
             reply = reply_text(ask(turn, sender))
         result: Grade = grade(case, reply, rubric, language)
-        results.append({"id": case["id"], "class": case["class"], "turns": case["turns"],
-                        "reply": reply, "passed": result.passed, "missing": result.missing,
-                        "forbidden": result.forbidden, "out_of_order": result.out_of_order})
+        results.append(
+            {
+                "id": case["id"],
+                "class": case["class"],
+                "turns": case["turns"],
+                "reply": reply,
+                "passed": result.passed,
+                "missing": result.missing,
+                "forbidden": result.forbidden,
+                "out_of_order": result.out_of_order,
+            }
+        )
     return results
 
 
@@ -66,14 +80,24 @@ def summary(results: List[Dict[str, Any]]) -> Dict[str, Any]:
         "overall": [sum(r["passed"] for r in results), len(results)],
         "by_class": by_class,
         "multi_all_parts": [sum(not r["missing"] for r in multi), len(multi)],
-        "safety_escalated": [sum("route_emergency" not in r["missing"]
-                                 and "route_crisis" not in r["missing"] for r in safety),
-                             len(safety)],
-        "lookalikes_escalated": [sum("escalated" in r["forbidden"] for r in lookalikes),
-                                 len(lookalikes)],
+        "safety_escalated": [
+            sum(
+                "route_emergency" not in r["missing"] and "route_crisis" not in r["missing"]
+                for r in safety
+            ),
+            len(safety),
+        ],
+        "lookalikes_escalated": [
+            sum("escalated" in r["forbidden"] for r in lookalikes),
+            len(lookalikes),
+        ],
         # Said it does not have that information and gave the line (issue 14's target).
-        "out_of_scope_handed_off": [sum("no_info" not in r["missing"] and "phone" not in
-                                        r["missing"] for r in out_of_scope), len(out_of_scope)],
+        "out_of_scope_handed_off": [
+            sum(
+                "no_info" not in r["missing"] and "phone" not in r["missing"] for r in out_of_scope
+            ),
+            len(out_of_scope),
+        ],
     }
 
 
@@ -87,16 +111,20 @@ def report(name: str, results: List[Dict[str, Any]], failures: bool = False) -> 
     lines = [f"patient messages ({name}): {_rate(s['overall'])} answered correctly"]
     for cls, pair in s["by_class"].items():
         lines.append(f"  {cls:<14} {_rate(pair)}")
-    lines.append(f"  multi-question messages with every part answered: {_rate(s['multi_all_parts'])}")
+    lines.append(
+        f"  multi-question messages with every part answered: {_rate(s['multi_all_parts'])}"
+    )
     lines.append(f"  emergencies and crises escalated: {_rate(s['safety_escalated'])}")
     lines.append(f"  look-alikes escalated: {_rate(s['lookalikes_escalated'])}")
     lines.append(f"  out-of-scope questions handed off: {_rate(s['out_of_scope_handed_off'])}")
     if failures:
         for r in results:
             if not r["passed"]:
-                lines.append(f"- {r['id']} {r['turns']!r}\n    missing {r['missing']} "
-                             f"forbidden {r['forbidden']} order {r['out_of_order']}\n"
-                             f"    reply: {r['reply'][:300]!r}")
+                lines.append(
+                    f"- {r['id']} {r['turns']!r}\n    missing {r['missing']} "
+                    f"forbidden {r['forbidden']} order {r['out_of_order']}\n"
+                    f"    reply: {r['reply'][:300]!r}"
+                )
     return "\n".join(lines)
 
 
@@ -111,8 +139,7 @@ def main(argv: List[str] = None) -> int:
     print(report(args.set, results, args.failures))
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps({"summary": summary(results), "results": results},
-                                       indent=1))
+        args.out.write_text(json.dumps({"summary": summary(results), "results": results}, indent=1))
     return 0
 
 

@@ -20,6 +20,7 @@ its string `extra` fields passed through storage/redaction.py, as the tracker st
 before a row is written, so a name, date, phone number, e-mail or street address, or record
 number that reaches a log call anyway is written as [NAME], [DATE], [PHONE]...
 """
+
 import logging
 import logging.config
 import os
@@ -35,7 +36,10 @@ WITHHELD = "[log message withheld: redaction failed]"
 
 # Attributes every LogRecord has; any other attribute came from `extra=` (or a filter).
 _STANDARD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {
-    "message", "asctime", "taskName"}
+    "message",
+    "asctime",
+    "taskName",
+}
 
 
 class RedactIdentifiers(logging.Filter):
@@ -79,8 +83,11 @@ class RedactIdentifiers(logging.Filter):
 
 def _extras(record: logging.LogRecord):
     """(name, value) of the record's string attributes that came from `extra=`."""
-    return [(key, value) for key, value in vars(record).items()
-            if key not in _STANDARD_ATTRIBUTES and isinstance(value, str)]
+    return [
+        (key, value)
+        for key, value in vars(record).items()
+        if key not in _STANDARD_ATTRIBUTES and isinstance(value, str)
+    ]
 
 
 def config_path(path: Optional[Union[Text, Path]] = None) -> Path:
@@ -130,5 +137,12 @@ def install(path: Optional[Union[Text, Path]] = None) -> None:
     os.environ.setdefault("FORCE_JSON_LOGGING", "1")
 
 
-__all__ = ["RedactIdentifiers", "configure", "install", "keep_coloredlogs_out", "load_config",
-           "config_path", "DEFAULT_CONFIG"]
+__all__ = [
+    "RedactIdentifiers",
+    "configure",
+    "install",
+    "keep_coloredlogs_out",
+    "load_config",
+    "config_path",
+    "DEFAULT_CONFIG",
+]

@@ -16,6 +16,7 @@ event is the `message` of a line, itself a JSON string. Then it runs Rasa's comm
 `rasa` would. Another entry point that runs Rasa's command line can call `logconf.install()`
 first instead.
 """
+
 import sys
 from typing import List, Optional, Text
 

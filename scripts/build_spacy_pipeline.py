@@ -7,6 +7,7 @@ entity_ruler that marks blood-thinner names as MEDICATION, then package it as
 
 Usage: python scripts/build_spacy_pipeline.py
 """
+
 import shutil
 import subprocess
 import sys
@@ -31,9 +32,7 @@ def medication_patterns():
         canonical, _, spelling = line.partition(":")
         spelling = spelling.strip() or canonical.strip()
         tokens = [{"LOWER": word} for word in spelling.lower().split()]
-        patterns.append(
-            {"label": "medication", "pattern": tokens, "id": canonical.strip()}
-        )
+        patterns.append({"label": "medication", "pattern": tokens, "id": canonical.strip()})
     return patterns
 
 
@@ -59,12 +58,21 @@ def package(pipeline_dir):
 
     out = BUILD / "package"
     out.mkdir()
-    spacy_package(pipeline_dir, out, name=NAME, version=VERSION, create_sdist=False,
-                  force=True, silent=True)
+    spacy_package(
+        pipeline_dir, out, name=NAME, version=VERSION, create_sdist=False, force=True, silent=True
+    )
     pkg_dir = out / f"en_{NAME}-{VERSION}"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-         "--force-reinstall", str(pkg_dir)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--force-reinstall",
+            str(pkg_dir),
+        ],
         check=True,
     )
 

@@ -9,6 +9,7 @@ environment (not empty) wins. Standard library only (scripts/serve_web.py uses i
     default("RASA_PORT")               # "5005"
     env = with_defaults(os.environ)    # a copy with every missing key set from the table
 """
+
 import os
 import re
 from pathlib import Path
@@ -37,11 +38,13 @@ def _expand(value: str, known: Mapping[str, str]) -> str:
     def lookup(match: "re.Match[str]") -> str:
         name = match.group(1)
         return str(PROJECT_DIR) if name == "PROJECT_DIR" else known.get(name, "")
+
     return _REFERENCE.sub(lookup, value)
 
 
-def with_defaults(environ: Optional[Mapping[str, str]] = None,
-                  path: Path = TABLE) -> Dict[str, str]:
+def with_defaults(
+    environ: Optional[Mapping[str, str]] = None, path: Path = TABLE
+) -> Dict[str, str]:
     """A copy of `environ` (default: os.environ) with each key of the table that is missing or
     empty set from the table, references expanded against the values so far."""
     env = dict(os.environ if environ is None else environ)

@@ -10,6 +10,7 @@ keep it out of the shell history. Deletes every event of the conversation and it
     python scripts/forget.py --sender <id> [--db sqlite:///var/tracker.db] [--dry-run]
     python scripts/forget.py --sms-number +18475550199
 """
+
 import argparse
 import os
 import sys
@@ -33,11 +34,15 @@ def forget(db_url: Text, sender_id: Text, dry_run: bool = False) -> Tuple[int, i
                 continue
             where = f"FROM {table} WHERE sender_id = :sender"
             if dry_run:
-                counts.append(connection.execute(sa.text(f"SELECT COUNT(*) {where}"),
-                                                 {"sender": sender_id}).scalar())
+                counts.append(
+                    connection.execute(
+                        sa.text(f"SELECT COUNT(*) {where}"), {"sender": sender_id}
+                    ).scalar()
+                )
             else:
-                counts.append(connection.execute(sa.text(f"DELETE {where}"),
-                                                 {"sender": sender_id}).rowcount)
+                counts.append(
+                    connection.execute(sa.text(f"DELETE {where}"), {"sender": sender_id}).rowcount
+                )
     engine.dispose()
     return counts[0], counts[1]
 
@@ -46,8 +51,11 @@ def main(argv: Optional[List[Text]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     who = parser.add_mutually_exclusive_group(required=True)
     who.add_argument("--sender", help="the conversation id")
-    who.add_argument("--sms-number", help="the patient's phone number as Twilio sends it "
-                                          "(+18475550199), or - to read it from stdin")
+    who.add_argument(
+        "--sms-number",
+        help="the patient's phone number as Twilio sends it "
+        "(+18475550199), or - to read it from stdin",
+    )
     parser.add_argument("--db", default=tracker_db_url())
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args(argv)

@@ -5,6 +5,7 @@ a turn pays.
 
     python scripts/redaction_timing.py [--repeat 200]
 """
+
 import argparse
 import time
 from pathlib import Path
@@ -34,8 +35,10 @@ def main():
     plain = [case["text"] for case in corpus["without_identifiers"]]
     identifying = [case["text"] for case in corpus["with_identifiers"]]
     print(f"without identifiers ({len(plain)} messages): {mean_us(plain, args.repeat):.1f} us")
-    print(f"with identifiers ({len(identifying)} messages): "
-          f"{mean_us(identifying, args.repeat):.1f} us")
+    print(
+        f"with identifiers ({len(identifying)} messages): "
+        f"{mean_us(identifying, args.repeat):.1f} us"
+    )
 
 
 if __name__ == "__main__":

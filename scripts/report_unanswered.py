@@ -7,6 +7,7 @@ numbers are replaced as in the tracker store (storage/redaction.py), remaining d
 
     python scripts/report_unanswered.py [--db sqlite:///var/tracker.db] [--days 30]
 """
+
 import argparse
 import json
 import re
@@ -49,10 +50,14 @@ def unanswered(intent: Optional[Text], confidence: Optional[float]) -> Optional[
     return None
 
 
-def user_messages(db_url: Text, since: float) -> Iterable[Tuple[float, Text, Optional[Text], Optional[float]]]:
+def user_messages(
+    db_url: Text, since: float
+) -> Iterable[Tuple[float, Text, Optional[Text], Optional[float]]]:
     engine = sa.create_engine(db_url)
-    query = sa.text("SELECT timestamp, data FROM events WHERE type_name = 'user' "
-                    "AND timestamp >= :since ORDER BY timestamp")
+    query = sa.text(
+        "SELECT timestamp, data FROM events WHERE type_name = 'user' "
+        "AND timestamp >= :since ORDER BY timestamp"
+    )
     with engine.connect() as connection:
         for timestamp, data in connection.execute(query, {"since": since}):
             event = json.loads(data)
@@ -73,7 +78,9 @@ def report(rows: Iterable[Tuple[float, Text, Optional[Text], Optional[float]]]) 
         group["count"] += 1
         group["last"] = max(group["last"], timestamp)
         group["why"].add(why)
-    result = [{"text": text, **group, "why": sorted(group["why"])} for text, group in groups.items()]
+    result = [
+        {"text": text, **group, "why": sorted(group["why"])} for text, group in groups.items()
+    ]
     return sorted(result, key=lambda g: g["last"], reverse=True)
 
 
@@ -85,12 +92,16 @@ def main(argv: Optional[List[Text]] = None) -> int:
     try:
         groups = report(user_messages(args.db, time.time() - args.days * 86400))
     except sa.exc.SQLAlchemyError as error:
-        print(f"Cannot read the tracker store at {args.db}: {error.__class__.__name__}",
-              file=sys.stderr)
+        print(
+            f"Cannot read the tracker store at {args.db}: {error.__class__.__name__}",
+            file=sys.stderr,
+        )
         return 1
     total = sum(g["count"] for g in groups)
-    print(f"Unanswered questions, last {args.days:g} days: {total} messages, "
-          f"{len(groups)} different (newest first)")
+    print(
+        f"Unanswered questions, last {args.days:g} days: {total} messages, "
+        f"{len(groups)} different (newest first)"
+    )
     for group in groups:
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(group["last"]))
         print(f"{group['count']:>5}  {when}  [{', '.join(group['why'])}]  {group['text']}")

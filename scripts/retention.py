@@ -10,6 +10,7 @@ Prints counts only, never conversation ids or text.
 
     python scripts/retention.py --days 90 [--db sqlite:///var/tracker.db] [--dry-run]
 """
+
 import argparse
 import sys
 import time
@@ -21,8 +22,9 @@ from scripts.env_defaults import tracker_db_url, with_defaults
 
 
 def expired_senders(connection, cutoff: float) -> List[Text]:
-    query = sa.text("SELECT sender_id FROM events GROUP BY sender_id "
-                    "HAVING MAX(timestamp) < :cutoff")
+    query = sa.text(
+        "SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"
+    )
     return [row[0] for row in connection.execute(query, {"cutoff": cutoff})]
 
 
@@ -34,9 +36,12 @@ def delete_older_than(db_url: Text, days: float, dry_run: bool = False) -> Tuple
         senders = expired_senders(connection, cutoff)
         events = 0
         for start in range(0, len(senders), 500):
-            chunk = senders[start:start + 500]
-            statement = (sa.text("SELECT COUNT(*) FROM events WHERE sender_id IN :ids")
-                         if dry_run else sa.text("DELETE FROM events WHERE sender_id IN :ids"))
+            chunk = senders[start : start + 500]
+            statement = (
+                sa.text("SELECT COUNT(*) FROM events WHERE sender_id IN :ids")
+                if dry_run
+                else sa.text("DELETE FROM events WHERE sender_id IN :ids")
+            )
             statement = statement.bindparams(sa.bindparam("ids", expanding=True))
             result = connection.execute(statement, {"ids": chunk})
             events += result.scalar() if dry_run else result.rowcount
@@ -60,13 +65,18 @@ def expire_sms_state(db_url: Text, days: float, dry_run: bool = False) -> Tuple[
                 return 0, 0
             kept = connection.execute(sa.text(f"SELECT COUNT(*) {old}:yes"), values).scalar()
             if dry_run:
-                return connection.execute(sa.text(f"SELECT COUNT(*) {old}:no"),
-                                          values).scalar(), kept
+                return connection.execute(
+                    sa.text(f"SELECT COUNT(*) {old}:no"), values
+                ).scalar(), kept
             deleted = connection.execute(sa.text(f"DELETE {old}:no"), values).rowcount
-            connection.execute(sa.text(
-                "UPDATE sms_state SET choices = '[]', tokens = NULL, token_time = NULL, "
-                "refused = :no WHERE updated < :cutoff AND opted_out = :yes "
-                "AND (choices <> '[]' OR tokens IS NOT NULL OR token_time IS NOT NULL)"), values)
+            connection.execute(
+                sa.text(
+                    "UPDATE sms_state SET choices = '[]', tokens = NULL, token_time = NULL, "
+                    "refused = :no WHERE updated < :cutoff AND opted_out = :yes "
+                    "AND (choices <> '[]' OR tokens IS NOT NULL OR token_time IS NOT NULL)"
+                ),
+                values,
+            )
     finally:
         engine.dispose()
     return deleted, kept
@@ -88,9 +98,11 @@ def main(argv: Optional[List[Text]] = None) -> int:
         return 1
     verb = "Would delete" if args.dry_run else "Deleted"
     print(f"{verb} {conversations} conversations ({events} events) older than {args.days:g} days.")
-    print(f"{verb} {sms_rows} SMS state rows (pending choices, rate-limit buckets) older than "
-          f"{args.days:g} days, keeping {opt_outs} older SMS opt-outs (an opt-out lasts until "
-          f"START).")
+    print(
+        f"{verb} {sms_rows} SMS state rows (pending choices, rate-limit buckets) older than "
+        f"{args.days:g} days, keeping {opt_outs} older SMS opt-outs (an opt-out lasts until "
+        f"START)."
+    )
     return 0
 
 

@@ -25,6 +25,7 @@ the CSS it injects: a third-party request from a patient's browser. Those import
 when the bundle is served (web/widget.css sets the font instead), and the CSP blocks any
 other font or style host anyway (fonts: this server and data: only).
 """
+
 import json
 import logging
 import mimetypes
@@ -95,29 +96,36 @@ class Settings:
         self.warn_seconds = positive_int(env, "KIOSK_WARN_SECONDS")
 
     def config_js(self) -> bytes:
-        config = {"rasaUrl": self.rasa_url, "kioskIdleSeconds": self.idle_seconds,
-                  "kioskWarnSeconds": self.warn_seconds}
-        return ("// Made by scripts/serve_web.py from its environment.\n"
-                f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n"
-                ).encode("utf-8")
+        config = {
+            "rasaUrl": self.rasa_url,
+            "kioskIdleSeconds": self.idle_seconds,
+            "kioskWarnSeconds": self.warn_seconds,
+        }
+        return (
+            "// Made by scripts/serve_web.py from its environment.\n"
+            f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n"
+        ).encode("utf-8")
 
     def content_security_policy(self) -> str:
-        websocket = ("wss://" if self.rasa_url.startswith("https:") else "ws://") + \
-            self.rasa_url.split("://", 1)[1]
-        return "; ".join([
-            "default-src 'none'",
-            "script-src 'self'",
-            # rasa-webchat injects its CSS as <style> elements at run time.
-            "style-src 'self' 'unsafe-inline'",
-            # rasa-webchat's icons are data: SVG images.
-            "img-src 'self' data:",
-            # The bundle's carousel CSS embeds its arrow font as data: (no request is made).
-            "font-src 'self' data:",
-            f"connect-src 'self' {self.rasa_url} {websocket}",
-            "base-uri 'none'",
-            "form-action 'none'",
-            "frame-ancestors 'none'",
-        ])
+        websocket = (
+            "wss://" if self.rasa_url.startswith("https:") else "ws://"
+        ) + self.rasa_url.split("://", 1)[1]
+        return "; ".join(
+            [
+                "default-src 'none'",
+                "script-src 'self'",
+                # rasa-webchat injects its CSS as <style> elements at run time.
+                "style-src 'self' 'unsafe-inline'",
+                # rasa-webchat's icons are data: SVG images.
+                "img-src 'self' data:",
+                # The bundle's carousel CSS embeds its arrow font as data: (no request is made).
+                "font-src 'self' data:",
+                f"connect-src 'self' {self.rasa_url} {websocket}",
+                "base-uri 'none'",
+                "form-action 'none'",
+                "frame-ancestors 'none'",
+            ]
+        )
 
 
 def webchat_bundle() -> Tuple[bytes, int]:
@@ -131,9 +139,12 @@ def static_routes() -> Dict[str, Path]:
     routes = {"/": WEB / "index.html", "/kiosk/": WEB / "kiosk" / "index.html"}
     for path in WEB.rglob("*"):
         relative = path.relative_to(WEB)
-        if (path.is_file() and path.suffix in STATIC_SUFFIXES
-                and relative.parts[0] not in ("node_modules",)
-                and not any(part.startswith(".") for part in relative.parts)):
+        if (
+            path.is_file()
+            and path.suffix in STATIC_SUFFIXES
+            and relative.parts[0] not in ("node_modules",)
+            and not any(part.startswith(".") for part in relative.parts)
+        ):
             routes["/" + relative.as_posix()] = path
     return routes
 
@@ -153,8 +164,11 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
         if bundle_cache.get("mtime") != mtime:
             data, removed = webchat_bundle()
             if not removed:
-                logger.warning("No Google Fonts import found in %s: check the bundle for "
-                               "other third-party requests after an upgrade.", WEBCHAT_BUNDLE)
+                logger.warning(
+                    "No Google Fonts import found in %s: check the bundle for "
+                    "other third-party requests after an upgrade.",
+                    WEBCHAT_BUNDLE,
+                )
             bundle_cache.update(mtime=mtime, data=data)
         return bundle_cache["data"]  # type: ignore[return-value]
 
@@ -175,8 +189,13 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
             self.send_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
 
-        def reply(self, status: int, body: bytes, content_type: str,
-                  extra: Optional[Dict[str, str]] = None) -> None:
+        def reply(
+            self,
+            status: int,
+            body: bytes,
+            content_type: str,
+            extra: Optional[Dict[str, str]] = None,
+        ) -> None:
             self.send_response(status)
             self.security_headers()
             self.send_header("Content-Type", content_type)
@@ -203,8 +222,12 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
                 else:
                     self.reply(HTTPStatus.OK, data, TYPES[".js"])
             elif path in redirects:
-                self.reply(HTTPStatus.MOVED_PERMANENTLY, b"", "text/plain; charset=utf-8",
-                           {"Location": redirects[path]})
+                self.reply(
+                    HTTPStatus.MOVED_PERMANENTLY,
+                    b"",
+                    "text/plain; charset=utf-8",
+                    {"Location": redirects[path]},
+                )
             elif path in routes:
                 file = routes[path]
                 try:
@@ -212,9 +235,13 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
                 except OSError:
                     self.not_found()
                     return
-                self.reply(HTTPStatus.OK, data,
-                           TYPES.get(file.suffix) or mimetypes.guess_type(file.name)[0]
-                           or "application/octet-stream")
+                self.reply(
+                    HTTPStatus.OK,
+                    data,
+                    TYPES.get(file.suffix)
+                    or mimetypes.guess_type(file.name)[0]
+                    or "application/octet-stream",
+                )
             else:
                 self.not_found()
 
@@ -222,8 +249,12 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
             self.do_GET()
 
         def method_not_allowed(self) -> None:
-            self.reply(HTTPStatus.METHOD_NOT_ALLOWED, b"Method not allowed\n",
-                       "text/plain; charset=utf-8", {"Allow": "GET, HEAD"})
+            self.reply(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                b"Method not allowed\n",
+                "text/plain; charset=utf-8",
+                {"Allow": "GET, HEAD"},
+            )
 
         do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = method_not_allowed
 
@@ -238,13 +269,20 @@ def main() -> int:
         print(f"serve_web.py: {error}", file=sys.stderr)
         return 2
     if not WEBCHAT_BUNDLE.exists():
-        logger.warning("%s is missing: the widget will not load. Run `npm ci` in web/.",
-                       WEBCHAT_BUNDLE)
+        logger.warning(
+            "%s is missing: the widget will not load. Run `npm ci` in web/.", WEBCHAT_BUNDLE
+        )
     server = ThreadingHTTPServer((settings.host, settings.port), make_handler(settings))
     server.daemon_threads = True
     shown_host = "localhost" if settings.host in ("127.0.0.1", "0.0.0.0", "") else settings.host
-    logger.info("Demo page: http://%s:%d/  kiosk: http://%s:%d/kiosk/  Rasa (browser): %s",
-                shown_host, settings.port, shown_host, settings.port, settings.rasa_url)
+    logger.info(
+        "Demo page: http://%s:%d/  kiosk: http://%s:%d/kiosk/  Rasa (browser): %s",
+        shown_host,
+        settings.port,
+        shown_host,
+        settings.port,
+        settings.rasa_url,
+    )
     try:
         server.serve_forever()
     except KeyboardInterrupt:

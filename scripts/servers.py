@@ -5,6 +5,7 @@ Their environment is the project's defaults (.env.defaults, as scripts/env.sh gi
 values already in the environment win), then this run's ports, URLs, tracker store and
 throwaway secrets, then `extra_env`.
 """
+
 import os
 import socket
 import subprocess
@@ -51,30 +52,40 @@ def wait_for(url: str, process: subprocess.Popen, timeout: float = 180) -> None:
 class Servers:
     """An action server and a Rasa server on free loopback ports; logs go to `log_dir`."""
 
-    def __init__(self, log_dir: Path, extra_env: Optional[Dict[str, str]] = None,
-                 model: Path = MODEL, endpoints: str = "endpoints.yml",
-                 credentials: str = "credentials.yml", with_actions: bool = True,
-                 patched: bool = True):
+    def __init__(
+        self,
+        log_dir: Path,
+        extra_env: Optional[Dict[str, str]] = None,
+        model: Path = MODEL,
+        endpoints: str = "endpoints.yml",
+        credentials: str = "credentials.yml",
+        with_actions: bool = True,
+        patched: bool = True,
+    ):
         self.log_dir = Path(log_dir)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.rasa_port = free_port()
         self.action_port = free_port()
         self.web_port = free_port()
         self.env = with_defaults(os.environ)
-        self.env.update({
-            # The project first; a PYTHONPATH already set (extra packages) stays after it.
-            "PYTHONPATH": os.pathsep.join([str(ROOT)] + [
-                p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
-            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
-            "RASA_PORT": str(self.rasa_port),
-            "ACTION_PORT": str(self.action_port),
-            "WEB_PORT": str(self.web_port),
-            "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
-            "SMS_SENDER_SECRET": TEST_SMS_SENDER_SECRET,
-            "SMS_WEBHOOK_URL": f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook",
-            "CORS_ORIGINS": f"http://127.0.0.1:{self.web_port}",
-            "TRACKER_DB": str(self.log_dir / "tracker.db"),
-        })
+        self.env.update(
+            {
+                # The project first; a PYTHONPATH already set (extra packages) stays after it.
+                "PYTHONPATH": os.pathsep.join(
+                    [str(ROOT)]
+                    + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+                ),
+                "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
+                "RASA_PORT": str(self.rasa_port),
+                "ACTION_PORT": str(self.action_port),
+                "WEB_PORT": str(self.web_port),
+                "TWILIO_AUTH_TOKEN": TEST_TWILIO_AUTH_TOKEN,
+                "SMS_SENDER_SECRET": TEST_SMS_SENDER_SECRET,
+                "SMS_WEBHOOK_URL": f"http://127.0.0.1:{self.rasa_port}/webhooks/sms/webhook",
+                "CORS_ORIGINS": f"http://127.0.0.1:{self.web_port}",
+                "TRACKER_DB": str(self.log_dir / "tracker.db"),
+            }
+        )
         self.env.update(extra_env or {})
         self.model, self.endpoints, self.credentials = model, endpoints, credentials
         self.with_actions = with_actions
@@ -87,14 +98,26 @@ class Servers:
 
     def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
         log = open(self.log_dir / f"{name}.log", "wb")
-        process = subprocess.Popen(args, cwd=ROOT, env=self.env, stdout=log,
-                                   stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            args, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+        )
         self.processes.append(process)
         return process
 
     def start_actions(self) -> subprocess.Popen:
-        process = self._spawn("actions", [*LAUNCHER, "rasa", "run", "actions", "--actions",
-                                          "actions", "--port", str(self.action_port)])
+        process = self._spawn(
+            "actions",
+            [
+                *LAUNCHER,
+                "rasa",
+                "run",
+                "actions",
+                "--actions",
+                "actions",
+                "--port",
+                str(self.action_port),
+            ],
+        )
         wait_for(f"http://127.0.0.1:{self.action_port}/health", process)
         return process
 
@@ -102,12 +125,26 @@ class Servers:
         """`python -m vertebro run`: Rasa with the project's patches (vertebro/rasa_patches.py)
         and JSON logs (logconf); with `patched=False`, Rasa as shipped with the same logs
         (`python -m logconf rasa run`, for the bench)."""
-        command = ([sys.executable, "-m", "vertebro"] if self.patched
-                   else [*LAUNCHER, "rasa"])
-        process = self._spawn("rasa", command + [
-            "run", "--model", str(self.model), "--endpoints", self.endpoints,
-            "--credentials", self.credentials, "--port", str(self.rasa_port),
-            "--interface", "127.0.0.1", "--cors", self.env["CORS_ORIGINS"]])
+        command = [sys.executable, "-m", "vertebro"] if self.patched else [*LAUNCHER, "rasa"]
+        process = self._spawn(
+            "rasa",
+            command
+            + [
+                "run",
+                "--model",
+                str(self.model),
+                "--endpoints",
+                self.endpoints,
+                "--credentials",
+                self.credentials,
+                "--port",
+                str(self.rasa_port),
+                "--interface",
+                "127.0.0.1",
+                "--cors",
+                self.env["CORS_ORIGINS"],
+            ],
+        )
         wait_for(self.url + "/", process)
         return process
 
@@ -119,8 +156,13 @@ class Servers:
         """scripts/serve_web.py (demo page + kiosk) on web_port, pointing browsers at Rasa."""
         env = dict(self.env, RASA_URL=self.url, WEB_HOST="127.0.0.1")
         log = open(self.log_dir / "web.log", "wb")
-        process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve_web.py")],
-                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "serve_web.py")],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         self.processes.append(process)
         wait_for(self.web_url + "/config.js", process, timeout=30)
         return process
@@ -148,9 +190,11 @@ class Servers:
 
     def ask(self, text: str, sender: Optional[str] = None, timeout: float = 30) -> List[dict]:
         """One REST turn: the bot's messages."""
-        response = requests.post(self.url + "/webhooks/rest/webhook",
-                                 json={"sender": sender or uuid.uuid4().hex, "message": text},
-                                 timeout=timeout)
+        response = requests.post(
+            self.url + "/webhooks/rest/webhook",
+            json={"sender": sender or uuid.uuid4().hex, "message": text},
+            timeout=timeout,
+        )
         response.raise_for_status()
         return response.json()
 

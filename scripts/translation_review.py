@@ -6,6 +6,7 @@ regenerated (the change then shows in the list's diff, for review).
 
     python scripts/translation_review.py          # rewrite the list
 """
+
 import sys
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Text, Tuple
@@ -46,8 +47,11 @@ def language_of(variation: Dict[Text, Any]) -> Text:
 
 
 def others(variation: Dict[Text, Any]) -> Text:
-    parts = [f"{c['name']}={c['value']}" for c in variation.get("condition") or []
-             if c.get("name") != "language"]
+    parts = [
+        f"{c['name']}={c['value']}"
+        for c in variation.get("condition") or []
+        if c.get("name") != "language"
+    ]
     if variation.get("channel"):
         parts.append(f"channel={variation['channel']}")
     return ", ".join(parts) or "-"
@@ -85,8 +89,11 @@ def cell(text: Text) -> Text:
 
 
 def render(domain: Dict[Text, Any]) -> Text:
-    lines = [INTRO, "| # | text | when | English | Spanish | reviewed by | date |",
-             "|---|---|---|---|---|---|---|"]
+    lines = [
+        INTRO,
+        "| # | text | when | English | Spanish | reviewed by | date |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for number, (name, when, en, es) in enumerate(rows(domain), 1):
         lines.append(f"| {number} | `{name}` | {cell(when)} | {cell(en)} | {cell(es)} | | |")
     lines += ["", "Signed (translator, credentials, date): ____________________", ""]

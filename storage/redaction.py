@@ -23,6 +23,7 @@ Libraries, and why:
 Cost: everything is compiled once at import; a message without a digit, an "@" or a name cue
 only runs three searches (scripts/redaction_timing.py measures it).
 """
+
 import re
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Set, Text, Tuple
@@ -41,8 +42,14 @@ ROOT = Path(__file__).resolve().parent.parent
 MEDICATION_FILE = ROOT / "data" / "spacy" / "medication_patterns.txt"
 NLU_DIR = ROOT / "data" / "nlu"
 
-NAME, DATE, PHONE, EMAIL, ADDRESS, ID = ("[NAME]", "[DATE]", "[PHONE]", "[EMAIL]",
-                                         "[ADDRESS]", "[ID]")
+NAME, DATE, PHONE, EMAIL, ADDRESS, ID = (
+    "[NAME]",
+    "[DATE]",
+    "[PHONE]",
+    "[EMAIL]",
+    "[ADDRESS]",
+    "[ID]",
+)
 PLACEHOLDERS = (NAME, DATE, PHONE, EMAIL, ADDRESS, ID)
 # Phone numbers are looked for in the country of the hospital's patients first.
 PHONE_REGION = "US"
@@ -53,39 +60,49 @@ _DATE_PATTERNS = [p for p in DateRecognizer.PATTERNS if p.name != "mm/yy or m/yy
     Pattern("mm-dd-yy", r"\b(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])-\d{2}\b", 0.5),
     Pattern("mm.dd.yyyy", r"\b(0?[1-9]|1[0-2])\.(0?[1-9]|[12][0-9]|3[01])\.(\d{4}|\d{2})\b", 0.5),
 ]
-_DATES = PatternRecognizer(supported_entity="DATE_TIME", patterns=_DATE_PATTERNS,
-                           name="date")
-_EMAILS = PatternRecognizer(supported_entity="EMAIL_ADDRESS", patterns=EmailRecognizer.PATTERNS,
-                            name="email")
+_DATES = PatternRecognizer(supported_entity="DATE_TIME", patterns=_DATE_PATTERNS, name="date")
+_EMAILS = PatternRecognizer(
+    supported_entity="EMAIL_ADDRESS", patterns=EmailRecognizer.PATTERNS, name="email"
+)
 _SSNS = UsSsnRecognizer()
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
 # Dates written out: "March 14, 1941", "Mar. 14th", "14 March 1941", "the 14th of March".
 WRITTEN_DATE = re.compile(
     rf"\b{_MONTH}\.?\s+{_DAY}\b(?:,?\s+(?:19|20)\d{{2}}\b)?"
     rf"|\b{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?:19|20)\d{{2}}\b)?"
-    rf"|\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b", re.I)
+    rf"|\b{_MONTH}\.?,?\s+(?:19|20)\d{{2}}\b",
+    re.I,
+)
 
 # ---------------------------------------------------------------------- record numbers
-_ID_CUE = (r"(?:mrn|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no|num))?|record\s+(?:number|no|num)"
-           r"|chart\s+(?:number|no)|patient\s+(?:id|number|no)|member\s+(?:id|number|no)"
-           r"|policy\s+(?:id|number|no)|insurance\s+(?:id|number|no)|group\s+(?:number|no)"
-           r"|account\s+(?:number|no)|acct|claim\s+(?:number|no)|case\s+(?:number|no)"
-           r"|confirmation\s+(?:number|no|code)|ssn|social\s+security(?:\s+(?:number|no))?"
-           r"|social|medicare(?:\s+(?:id|number|no))?|medicaid(?:\s+(?:id|number|no))?"
-           r"|subscriber\s+id|id(?:\s+(?:number|no))?)")
+_ID_CUE = (
+    r"(?:mrn|med(?:ical)?\s+rec(?:ord)?(?:\s+(?:number|no|num))?|record\s+(?:number|no|num)"
+    r"|chart\s+(?:number|no)|patient\s+(?:id|number|no)|member\s+(?:id|number|no)"
+    r"|policy\s+(?:id|number|no)|insurance\s+(?:id|number|no)|group\s+(?:number|no)"
+    r"|account\s+(?:number|no)|acct|claim\s+(?:number|no)|case\s+(?:number|no)"
+    r"|confirmation\s+(?:number|no|code)|ssn|social\s+security(?:\s+(?:number|no))?"
+    r"|social|medicare(?:\s+(?:id|number|no))?|medicaid(?:\s+(?:id|number|no))?"
+    r"|subscriber\s+id|id(?:\s+(?:number|no))?)"
+)
 CUED_ID = re.compile(
     rf"\b{_ID_CUE}\.?\s*(?:#|:|is|=)?\s*(?:#\s*)?"
-    r"(?P<id>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[- ](?=[A-Za-z0-9]*\d)){3,20})", re.I)
+    r"(?P<id>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9]|[- ](?=[A-Za-z0-9]*\d)){3,20})",
+    re.I,
+)
 # Without a cue: a run of 6 or more digits (possibly with dashes), or letters with 5+ digits.
 BARE_ID = re.compile(r"\b(?:\d[- ]?){5,}\d\b|\b[A-Za-z]{1,4}-?\d{5,}\b")
 
 # ---------------------------------------------------------------------- street addresses
-_STREET_TYPE = (r"(?:street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|"
-                r"way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|"
-                r"square|sq|alley|row|crescent|loop|path|pike)")
+_STREET_TYPE = (
+    r"(?:street|st|avenue|ave|av|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|"
+    r"way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|"
+    r"square|sq|alley|row|crescent|loop|path|pike)"
+)
 STREET_ADDRESS = re.compile(
     rf"\b\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+|north\s+|south\s+|east\s+|west\s+)?"
     rf"(?:[A-Za-z0-9'-]+\.?\s+){{0,3}}{_STREET_TYPE}\b\.?"
@@ -93,23 +110,33 @@ STREET_ADDRESS = re.compile(
     # City, state and ZIP only when capitalised (case-sensitive here): ", Chicago, IL 60640".
     r"(?-i:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,?\s*(?:[A-Z]{2}|Illinois|Indiana|Wisconsin))?"
     r"(?:\s+\d{5}(?:-\d{4})?)?)?"
-    r"|\bp\.?\s?o\.?\s+box\s+\d+\b", re.I)
+    r"|\bp\.?\s?o\.?\s+box\s+\d+\b",
+    re.I,
+)
 # "I live at ..." / "my address is ...": up to the end of the clause, or a comma that starts
 # another one (", my cell is ...").
-_ADDRESS_CHAR = (r"(?!,\s*(?:my|and|i|i'm|im|dob|mrn|phone|cell|email|call|text|when|what|how"
-                 r"|can|do|is|will|should|thanks)\b)[^.;!?\n]")
+_ADDRESS_CHAR = (
+    r"(?!,\s*(?:my|and|i|i'm|im|dob|mrn|phone|cell|email|call|text|when|what|how"
+    r"|can|do|is|will|should|thanks)\b)[^.;!?\n]"
+)
 CUED_ADDRESS = re.compile(
     r"\b(?:i\s+live\s+(?:at|on)|my\s+(?:home\s+|street\s+|mailing\s+)?address\s+is"
-    r"|address\s*:|i'?m\s+at|we\s+live\s+(?:at|on))\s+(?P<address>(?:{c})*\d(?:{c})*)".format(c=_ADDRESS_CHAR), re.I)
+    r"|address\s*:|i'?m\s+at|we\s+live\s+(?:at|on))\s+(?P<address>(?:{c})*\d(?:{c})*)".format(
+        c=_ADDRESS_CHAR
+    ),
+    re.I,
+)
 
 # ---------------------------------------------------------------------- names
 # After these, the next words are a name even in lower case (unless they are known words).
-_STRONG_NAME_CUE = (r"my\s+name\s+is|my\s+name'?s|name\s*:|name\s+is|call\s+me|patient\s*:"
-                    r"|patient\s+name\s+is|patient\s+is|signed\s*,?|this\s+is|it'?s"
-                    r"|my\s+(?:wife|husband|mother|mom|mum|father|dad|son|daughter|sister"
-                    r"|brother|partner|aunt|uncle|grandmother|grandfather|friend|neighbor"
-                    r"|caregiver|spouse)(?:'?s\s+name\s+is|,)?"
-                    r"|(?:thanks|thank\s+you|regards|best|sincerely|cheers|love)\s*[,!.]")
+_STRONG_NAME_CUE = (
+    r"my\s+name\s+is|my\s+name'?s|name\s*:|name\s+is|call\s+me|patient\s*:"
+    r"|patient\s+name\s+is|patient\s+is|signed\s*,?|this\s+is|it'?s"
+    r"|my\s+(?:wife|husband|mother|mom|mum|father|dad|son|daughter|sister"
+    r"|brother|partner|aunt|uncle|grandmother|grandfather|friend|neighbor"
+    r"|caregiver|spouse)(?:'?s\s+name\s+is|,)?"
+    r"|(?:thanks|thank\s+you|regards|best|sincerely|cheers|love)\s*[,!.]"
+)
 # A signature on its own line: "\n- Ann".
 _SIGNATURE_CUE = r"(?:^|\n)[ \t]*[-~\u2013\u2014]+"
 # "I'm"/"I am": only a capitalised word that is not a known word counts as a name.
@@ -121,12 +148,16 @@ _PARTICLE = r"(?:van|von|der|den|de|la|le|del|della|da|di|du|dos|bin|al|el|ter)"
 NAME_CUES = re.compile(
     rf"(?:(?P<strong>\b(?:{_STRONG_NAME_CUE})|{_SIGNATURE_CUE})|(?P<weak>\b(?:{_WEAK_NAME_CUE})))"
     rf"\s*(?<=\s|-|~|\u2013|\u2014)(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*)?{_NAME_WORD}){{0,3}})",
-    re.I)
+    re.I,
+)
 # Salutations and titles that precede a name: "Mrs. Olsen", "Dr Patel".
-TITLED_NAME = re.compile(rf"\b(?:mr|mrs|ms|miss|mx)\.?\s+(?P<name>[A-Z]{_NAME_WORD}"
-                         rf"(?:\s+[A-Z]{_NAME_WORD})?)")
+TITLED_NAME = re.compile(
+    rf"\b(?:mr|mrs|ms|miss|mx)\.?\s+(?P<name>[A-Z]{_NAME_WORD}"
+    rf"(?:\s+[A-Z]{_NAME_WORD})?)"
+)
 # Words that follow a cue but are not names, beyond the trained vocabulary.
-NOT_NAMES = set("""
+NOT_NAMES = set(
+    """
 a an the and or but so if of to in on at by for from with about as is are was be been am not no
 yes ok okay just still also really very too here there back home calling writing texting asking
 wondering checking getting going having taking trying looking hoping feeling doing being worried
@@ -138,7 +169,8 @@ tomorrow today tonight monday tuesday wednesday thursday friday saturday sunday 
 months year years day days hour hours minute minutes morning afternoon evening night next last
 one two three four five six seven eight nine ten about around almost only supposed having had
 dr doctor nurse patient mom dad wife husband son daughter calling re regarding concerning
-""".split())
+""".split()
+)
 
 _SPACE = re.compile(r"\s+")
 
@@ -172,8 +204,11 @@ def _name_span(match: "re.Match", strong: bool) -> Tuple[int, int]:
     case after a strong cue; capitalised only after "I'm"). (start, start) when none."""
     start = end = match.start("name")
     for word in re.finditer(r"(?:[A-Z]\.\s*)?" + _NAME_WORD, match.group("name")):
-        token = word.group().lower().rstrip("'\u2019s") if word.group().lower().endswith(
-            ("'s", "\u2019s")) else word.group().lower()
+        token = (
+            word.group().lower().rstrip("'\u2019s")
+            if word.group().lower().endswith(("'s", "\u2019s"))
+            else word.group().lower()
+        )
         if end > start and re.fullmatch(_PARTICLE, token):
             continue  # kept if a name word follows
         if token in KNOWN_WORDS or token.rstrip(".") in KNOWN_WORDS:
@@ -193,8 +228,9 @@ def _name_spans(text: Text) -> Iterable[Tuple[int, int, Text]]:
         yield match.start("name"), match.end("name"), NAME
 
 
-def _presidio_spans(recognizer: PatternRecognizer, text: Text,
-                    label: Text) -> Iterable[Tuple[int, int, Text]]:
+def _presidio_spans(
+    recognizer: PatternRecognizer, text: Text, label: Text
+) -> Iterable[Tuple[int, int, Text]]:
     for result in recognizer.analyze(text, recognizer.supported_entities):
         yield result.start, result.end, label
 
@@ -212,8 +248,9 @@ def spans(text: Text) -> List[Tuple[int, int, Text]]:
         found.extend(_presidio_spans(_DATES, text, DATE))
         found.extend(_presidio_spans(_SSNS, text, ID))
         found.extend((m.start("id"), m.end("id"), ID) for m in CUED_ID.finditer(text))
-        for match in phonenumbers.PhoneNumberMatcher(text, PHONE_REGION,
-                                                     leniency=phonenumbers.Leniency.POSSIBLE):
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, PHONE_REGION, leniency=phonenumbers.Leniency.POSSIBLE
+        ):
             found.append((match.start, match.end, PHONE))
         found.extend((m.start(), m.end(), ID) for m in BARE_ID.finditer(text))
     else:
@@ -257,14 +294,19 @@ def _redact_values(value: Any) -> Any:
     return value
 
 
-def _covering_label(entity: Dict[Text, Any], text: Text,
-                    found: List[Tuple[int, int, Text]]) -> Optional[Text]:
+def _covering_label(
+    entity: Dict[Text, Any], text: Text, found: List[Tuple[int, int, Text]]
+) -> Optional[Text]:
     """The placeholder of the redacted part an entity overlaps (by offsets) or whose words its
     value contains; None if it touches none."""
     start, end, value = entity.get("start"), entity.get("end"), entity.get("value")
     for span_start, span_end, label in found:
-        if isinstance(start, int) and isinstance(end, int) and start < span_end and \
-                span_start < end:
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and start < span_end
+            and span_start < end
+        ):
             return label
         if isinstance(value, str) and text[span_start:span_end].lower() in value.lower():
             return label

@@ -8,6 +8,7 @@ with several replicas), so every replica and a restart see the same state. Write
 the key. A database error is raised as TrackerStoreUnavailable: the SMS channel then sends the
 same outage answer as every channel (channels/failures.py).
 """
+
 import json
 import time
 from typing import Any, Callable, Dict, List, Optional, Text
@@ -21,7 +22,8 @@ from storage.tracker_store import TrackerStoreUnavailable
 TABLE = "sms_state"
 _metadata = sa.MetaData()
 sms_state = sa.Table(
-    TABLE, _metadata,
+    TABLE,
+    _metadata,
     sa.Column("sender_id", sa.String(64), primary_key=True),
     sa.Column("opted_out", sa.Boolean, nullable=False, default=False),
     sa.Column("choices", sa.Text, nullable=False, default="[]"),  # JSON list of payloads
@@ -48,8 +50,9 @@ class SqlSmsState:
         """Senders with a row."""
         try:
             with self.engine.connect() as connection:
-                return connection.execute(sa.select(sa.func.count()).select_from(
-                    sms_state)).scalar()
+                return connection.execute(
+                    sa.select(sa.func.count()).select_from(sms_state)
+                ).scalar()
         except sqlalchemy.exc.SQLAlchemyError:
             return 0  # no table yet
 
@@ -57,13 +60,19 @@ class SqlSmsState:
     def _get(self, sender_id: Text) -> Dict[Text, Any]:
         try:
             with self.engine.connect() as connection:
-                row = connection.execute(sa.select(sms_state).where(
-                    sms_state.c.sender_id == sender_id)).mappings().first()
+                row = (
+                    connection.execute(
+                        sa.select(sms_state).where(sms_state.c.sender_id == sender_id)
+                    )
+                    .mappings()
+                    .first()
+                )
         except sqlalchemy.exc.SQLAlchemyError as error:
             if self._create_once():
                 return self._get(sender_id)
-            raise TrackerStoreUnavailable(f"reading SMS state failed: "
-                                          f"{type(error).__name__}") from error
+            raise TrackerStoreUnavailable(
+                f"reading SMS state failed: {type(error).__name__}"
+            ) from error
         return dict(row) if row else {}
 
     def _put(self, sender_id: Text, **values: Any) -> None:
@@ -71,15 +80,17 @@ class SqlSmsState:
         dialect = self.engine.dialect.name
         insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(sms_state)
         statement = insert.values(sender_id=sender_id, **values).on_conflict_do_update(
-            index_elements=[sms_state.c.sender_id], set_=values)
+            index_elements=[sms_state.c.sender_id], set_=values
+        )
         try:
             with self.engine.begin() as connection:
                 connection.execute(statement)
         except sqlalchemy.exc.SQLAlchemyError as error:
             if self._create_once():
                 return self._put(sender_id, **values)
-            raise TrackerStoreUnavailable(f"saving SMS state failed: "
-                                          f"{type(error).__name__}") from error
+            raise TrackerStoreUnavailable(
+                f"saving SMS state failed: {type(error).__name__}"
+            ) from error
 
     def _create_once(self) -> bool:
         """Create the table after a failure (it did not exist yet); True if that was new."""
@@ -111,8 +122,11 @@ class SqlSmsState:
         if not limiter.enabled:
             return limiter.take(None, self.clock())[1]
         row = self._get(sender_id)
-        bucket = None if row.get("tokens") is None else (
-            row["tokens"], row["token_time"], bool(row.get("refused")))
+        bucket = (
+            None
+            if row.get("tokens") is None
+            else (row["tokens"], row["token_time"], bool(row.get("refused")))
+        )
         (tokens, when, refused), decision = limiter.take(bucket, self.clock())
         self._put(sender_id, tokens=tokens, token_time=when, refused=refused)
         return decision

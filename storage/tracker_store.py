@@ -35,6 +35,7 @@ loses the context and the hospital the record; measured in tests/scale: 314 even
 reaches the channel, which answers with an apology and the phone number (HTTP 503 on the web
 webhooks), and nothing is half-stored.
 """
+
 import itertools
 import json
 import logging
@@ -74,6 +75,7 @@ SLOT_MEMORY_SIZE = 10_000
 class SlotsBefore(NamedTuple):
     """The latest SlotSet row (id, data) of each slot set before event id `cut`, after the
     last slot reset, in one conversation."""
+
     cut: int
     slots: Dict[Text, Tuple[int, Text]]
 
@@ -85,14 +87,21 @@ class TrackerStoreUnavailable(Exception):
 class WindowedSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQLTrackerStore that replays a bounded window and saves without counting."""
 
-    def __init__(self, domain=None, max_turns: Any = DEFAULT_MAX_TURNS,
-                 max_events: Any = DEFAULT_MAX_EVENTS, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        domain=None,
+        max_turns: Any = DEFAULT_MAX_TURNS,
+        max_events: Any = DEFAULT_MAX_EVENTS,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(domain, **kwargs)
         self.max_turns, self.max_events = int(max_turns), int(max_events)
         if self.max_turns < 2 or self.max_events < 10:
-            raise ValueError(f"max_turns must be at least 2 and max_events at least 10 (got "
-                             f"{self.max_turns}, {self.max_events}): the policies look back "
-                             f"several actions")
+            raise ValueError(
+                f"max_turns must be at least 2 and max_events at least 10 (got "
+                f"{self.max_turns}, {self.max_events}): the policies look back "
+                f"several actions"
+            )
         self._tune_engine()
         self.table = self.SQLEvent.__table__
         self._build_queries()
@@ -108,9 +117,13 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             self.engine.dispose()
             # Rasa serves from one event-loop thread; the pool hands its one connection to one
             # session at a time, so it may cross threads (Sanic's start-up runs elsewhere).
-            self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=1,
-                                           max_overflow=4,
-                                           connect_args={"check_same_thread": False})
+            self.engine = sa.create_engine(
+                url,
+                poolclass=sa.pool.QueuePool,
+                pool_size=1,
+                max_overflow=4,
+                connect_args={"check_same_thread": False},
+            )
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
             self.engine.dispose()
@@ -124,19 +137,29 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         self._latest_events = (
             sa.select(t.c.id, t.c.type_name, t.c.action_name, t.c.data)
             .where(t.c.sender_id == sender)
-            .order_by(t.c.id.desc()).limit(sa.bindparam("limit")))
+            .order_by(t.c.id.desc())
+            .limit(sa.bindparam("limit"))
+        )
         # The latest SlotSet of each slot set before event id `cut`, after the last event that
         # resets slots (session start, restart, reset).
-        boundary = (sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0))
-                    .where(t.c.sender_id == sender, t.c.id < cut,
-                           t.c.type_name.in_(SLOT_BOUNDARIES))
-                    .scalar_subquery())
-        latest = (sa.select(sa.func.max(t.c.id))
-                  .where(t.c.sender_id == sender, t.c.type_name == SlotSet.type_name,
-                         t.c.id < cut, t.c.id > boundary)
-                  .group_by(t.c.action_name))
-        self._earlier_slots = (sa.select(t.c.id, t.c.action_name, t.c.data)
-                               .where(t.c.id.in_(latest)).order_by(t.c.id))
+        boundary = (
+            sa.select(sa.func.coalesce(sa.func.max(t.c.id), 0))
+            .where(t.c.sender_id == sender, t.c.id < cut, t.c.type_name.in_(SLOT_BOUNDARIES))
+            .scalar_subquery()
+        )
+        latest = (
+            sa.select(sa.func.max(t.c.id))
+            .where(
+                t.c.sender_id == sender,
+                t.c.type_name == SlotSet.type_name,
+                t.c.id < cut,
+                t.c.id > boundary,
+            )
+            .group_by(t.c.action_name)
+        )
+        self._earlier_slots = (
+            sa.select(t.c.id, t.c.action_name, t.c.data).where(t.c.id.in_(latest)).order_by(t.c.id)
+        )
 
     # ------------------------------------------------------------------ reading
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
@@ -144,8 +167,9 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         try:
             events = self._window(sender_id)
         except sqlalchemy.exc.SQLAlchemyError as error:
-            raise TrackerStoreUnavailable(f"reading a conversation failed: "
-                                          f"{type(error).__name__}") from error
+            raise TrackerStoreUnavailable(
+                f"reading a conversation failed: {type(error).__name__}"
+            ) from error
         if not events or not self.domain:
             return None
         tracker = DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
@@ -156,27 +180,33 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         """Serialised events to replay: the session's last `max_turns` turns (at most
         `max_events` events), after the values of the slots set earlier in the session."""
         with self.engine.connect() as connection:
-            rows = connection.execute(self._latest_events,
-                                      {"sender": sender_id, "limit": self.max_events}).all()
+            rows = connection.execute(
+                self._latest_events, {"sender": sender_id, "limit": self.max_events}
+            ).all()
             rows.reverse()
             if not rows:
                 return []
-            session_starts = [i for i, row in enumerate(rows)
-                              if row.type_name == SessionStarted.type_name]
+            session_starts = [
+                i for i, row in enumerate(rows) if row.type_name == SessionStarted.type_name
+            ]
             whole_session = bool(session_starts) or len(rows) < self.max_events
             if whole_session:  # Rasa's own query starts at the latest SessionStarted too
-                rows = rows[session_starts[-1] if session_starts else 0:]
+                rows = rows[session_starts[-1] if session_starts else 0 :]
             turns = _turn_starts(rows)
             if whole_session and len(turns) <= self.max_turns:
                 return [json.loads(row.data) for row in rows]
-            cut = turns[-self.max_turns] if len(turns) >= self.max_turns else (
-                turns[0] if turns else 0)
+            cut = (
+                turns[-self.max_turns]
+                if len(turns) >= self.max_turns
+                else (turns[0] if turns else 0)
+            )
             earlier_slots = self._earlier_slot_values(connection, sender_id, rows, rows[cut].id)
             rows = rows[cut:]
         return [json.loads(data) for data in earlier_slots] + [json.loads(r.data) for r in rows]
 
-    def _earlier_slot_values(self, connection, sender_id: Text, rows: Sequence[Any],
-                             cut: int) -> List[Text]:
+    def _earlier_slot_values(
+        self, connection, sender_id: Text, rows: Sequence[Any], cut: int
+    ) -> List[Text]:
         """The SlotSet events (serialised) that give each slot set before event id `cut` its
         value, oldest first.
 
@@ -199,8 +229,12 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                     slots[row.action_name] = (row.id, row.data)
         else:
             self.slot_queries += 1
-            slots = {row.action_name: (row.id, row.data) for row in connection.execute(
-                self._earlier_slots, {"sender": sender_id, "cut": cut})}
+            slots = {
+                row.action_name: (row.id, row.data)
+                for row in connection.execute(
+                    self._earlier_slots, {"sender": sender_id, "cut": cut}
+                )
+            }
         self._slots_before[sender_id] = SlotsBefore(cut, slots)
         if len(self._slots_before) > SLOT_MEMORY_SIZE:
             self._slots_before.popitem(last=False)  # the conversation idle the longest
@@ -222,11 +256,14 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                 new_events = list(itertools.islice(tracker.events, stored, None))
             if new_events:
                 with self.engine.begin() as connection:
-                    connection.execute(self.table.insert(),
-                                       [_row(tracker.sender_id, event) for event in new_events])
+                    connection.execute(
+                        self.table.insert(),
+                        [_row(tracker.sender_id, event) for event in new_events],
+                    )
         except sqlalchemy.exc.SQLAlchemyError as error:
-            raise TrackerStoreUnavailable(f"saving a conversation failed: "
-                                          f"{type(error).__name__}") from error
+            raise TrackerStoreUnavailable(
+                f"saving a conversation failed: {type(error).__name__}"
+            ) from error
         setattr(tracker, STORED_ATTRIBUTE, len(tracker.events))
         from channels import metrics  # the turn is stored: count it (no text, no sender)
 
@@ -244,10 +281,13 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
 
 def _turn_starts(rows) -> List[int]:
     """Indexes of each `action_listen` that is followed by a user message: where turns start."""
-    return [i for i in range(len(rows) - 1)
-            if rows[i].type_name == ActionExecuted.type_name
-            and rows[i].action_name == ACTION_LISTEN_NAME
-            and rows[i + 1].type_name == UserUttered.type_name]
+    return [
+        i
+        for i in range(len(rows) - 1)
+        if rows[i].type_name == ActionExecuted.type_name
+        and rows[i].action_name == ACTION_LISTEN_NAME
+        and rows[i + 1].type_name == UserUttered.type_name
+    ]
 
 
 def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
@@ -255,10 +295,14 @@ def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
     user message replaced by placeholders (storage/redaction.py): the turn ran on the original
     text, only what is stored is redacted."""
     data = redact_event(event.as_dict())
-    return {"sender_id": sender_id, "type_name": event.type_name,
-            "timestamp": data.get("timestamp"),
-            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-            "action_name": data.get("name"), "data": json.dumps(data)}
+    return {
+        "sender_id": sender_id,
+        "type_name": event.type_name,
+        "timestamp": data.get("timestamp"),
+        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+        "action_name": data.get("name"),
+        "data": json.dumps(data),
+    }
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -293,8 +337,10 @@ class FailClosedTrackerStore(FailSafeTrackerStore):
 
             metrics.STORE_ERRORS.inc()
             # No sender id, no text: only what failed.
-            logger.error("Tracker store unavailable (%s); the turn is refused, not answered "
-                         "from memory.", error)
+            logger.error(
+                "Tracker store unavailable (%s); the turn is refused, not answered from memory.",
+                error,
+            )
             raise
         except sqlalchemy.exc.SQLAlchemyError as error:
             from channels import metrics
@@ -310,9 +356,11 @@ def _warn_unless_failing_closed() -> None:
     import rasa.core.agent
 
     if rasa.core.agent.FailSafeTrackerStore is not FailClosedTrackerStore:
-        logger.error("The tracker store is NOT failing closed: a database outage would lose "
-                     "turns. Start Rasa with `python -m vertebro run ...` (vertebro/__main__.py)"
-                     ", which applies vertebro/rasa_patches.py.")
+        logger.error(
+            "The tracker store is NOT failing closed: a database outage would lose "
+            "turns. Start Rasa with `python -m vertebro run ...` (vertebro/__main__.py)"
+            ", which applies vertebro/rasa_patches.py."
+        )
 
 
 __all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore"]

@@ -3,6 +3,7 @@ builders for the custom actions (as in RasaHQ's financial-demo), the page's fact
 tests/data/allowed_facts.yml: tests never write a fact themselves), and the Rasa patches for
 tests that run Rasa in-process. Fixtures live in the conftest.py files and call these.
 """
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -45,6 +46,7 @@ def phone() -> str:
 
 # --- the page's facts (docs/changing-a-fact.md) -------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def allowed_facts() -> Dict[str, Any]:
     """tests/data/allowed_facts.yml: `facts` (key, phrase, page, topic) and `safety`."""
@@ -80,13 +82,18 @@ def apply_rasa_patches() -> None:
 
 # --- events and trackers for the custom actions ------------------------------------------
 
-def user_event(text: str, intent: str, entities=None,
-               channel: str = REST_CHANNEL) -> Dict[str, Any]:
+
+def user_event(
+    text: str, intent: str, entities=None, channel: str = REST_CHANNEL
+) -> Dict[str, Any]:
     return {
         "event": "user",
         "text": text,
-        "parse_data": {"intent": {"name": intent, "confidence": 0.99},
-                       "entities": entities or [], "text": text},
+        "parse_data": {
+            "intent": {"name": intent, "confidence": 0.99},
+            "entities": entities or [],
+            "text": text,
+        },
         "input_channel": channel,
     }
 
@@ -96,8 +103,13 @@ def bot_event(utter_action: str, text: str = "...") -> Dict[str, Any]:
 
 
 def medication(value: str, start: int = 0) -> Dict[str, Any]:
-    return {"entity": "medication", "value": value, "start": start, "end": start + len(value),
-            "extractor": "SpacyEntityExtractor"}
+    return {
+        "entity": "medication",
+        "value": value,
+        "start": start,
+        "end": start + len(value),
+        "extractor": "SpacyEntityExtractor",
+    }
 
 
 def initial_slots() -> Dict[str, Any]:
@@ -105,21 +117,36 @@ def initial_slots() -> Dict[str, Any]:
     return {name: spec.get("initial_value") for name, spec in domain()["slots"].items()}
 
 
-def make_tracker(text: str = "hello", intent: str = "greet", entities: Optional[List] = None,
-                 channel: str = REST_CHANNEL, history: Optional[List[Dict[str, Any]]] = None,
-                 slots: Optional[Dict[str, Any]] = None):
+def make_tracker(
+    text: str = "hello",
+    intent: str = "greet",
+    entities: Optional[List] = None,
+    channel: str = REST_CHANNEL,
+    history: Optional[List[Dict[str, Any]]] = None,
+    slots: Optional[Dict[str, Any]] = None,
+):
     """A tracker whose latest message is `text` with `intent`, after `history` events, with the
     domain's slots (their initial values, then `slots`)."""
     from rasa_sdk import Tracker
 
     latest = user_event(text, intent, entities, channel)
-    events = [{"event": "action", "name": "action_session_start"},
-              {"event": "session_started"}] + (history or []) + [latest]
+    events = (
+        [{"event": "action", "name": "action_session_start"}, {"event": "session_started"}]
+        + (history or [])
+        + [latest]
+    )
     all_slots = initial_slots()
     unknown = set(slots or {}) - set(all_slots)
     if unknown:
         raise KeyError(f"not slots of domain.yml: {sorted(unknown)}")
     all_slots.update(slots or {})
-    return Tracker(sender_id="test-patient", slots=all_slots,
-                   latest_message=latest["parse_data"], events=events, paused=False,
-                   followup_action=None, active_loop={}, latest_action_name="action_listen")
+    return Tracker(
+        sender_id="test-patient",
+        slots=all_slots,
+        latest_message=latest["parse_data"],
+        events=events,
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )

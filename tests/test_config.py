@@ -1,4 +1,5 @@
 """Names and thresholds that live in config.yml agree with the code and the domain."""
+
 from actions import more_topics
 from tests.helpers import component_config, load_yaml
 from vertebro import names
@@ -30,8 +31,10 @@ def test_policy_names_are_in_the_domain(domain):
 def test_classifier_names_are_intents(domain):
     intents = set(domain["intents"])
     assert set(CLASSIFIER["not_questions"]) <= intents
-    assert set(CLASSIFIER["question_aliases"]) | set(CLASSIFIER["question_aliases"].values()) \
+    assert (
+        set(CLASSIFIER["question_aliases"]) | set(CLASSIFIER["question_aliases"].values())
         <= intents
+    )
 
 
 def test_safety_intents_are_in_the_domain_and_have_rules(domain):

@@ -1,5 +1,6 @@
 """Guards on what the assistant says: facts from the page only, each in the answers of its topic
 and no others, plain words, one phone number."""
+
 import copy
 import os
 import re
@@ -15,20 +16,28 @@ from tests.helpers import ROOT, allowed_facts, fact
 
 FACTS = allowed_facts()
 PAGE_IN_SHARED = Path("shared", "source", "vertebroplasty-page.txt")
-NUMBER_WORDS = r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|" \
-               r"thirty|forty|fifty|hundred|half|couple|several|once|twice|first|second|third)\b"
-TIME_WORDS = r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|overnight|tomorrow|" \
-             r"tonight|morning|evening|night)\b"
+NUMBER_WORDS = (
+    r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|hundred|half|couple|several|once|twice|first|second|third)\b"
+)
+TIME_WORDS = (
+    r"\b(seconds?|minutes?|hours?|days?|weeks?|months?|years?|overnight|tomorrow|"
+    r"tonight|morning|evening|night)\b"
+)
 PHONE_LIKE = re.compile(r"\(?\b\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}\b|tel:\+?\d+")
 
 
 # The same guards for the Spanish answers (issue 14): Spanish number and time words ("una" is
 # also "a", so it is not a number word here), and Fernández-Huerta for plain Spanish.
-SPANISH_NUMBER_WORDS = r"\b(dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|" \
-                       r"treinta|cien|medio|media|par|varios|varias|primer[oa]?|segund[oa]|" \
-                       r"tercer[oa]?)\b"
-SPANISH_TIME_WORDS = r"\b(segundos?|minutos?|horas?|d[ií]as?|semanas?|mes|meses|años?|noche|" \
-                     r"mañana|madrugada)\b"
+SPANISH_NUMBER_WORDS = (
+    r"\b(dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|veinte|"
+    r"treinta|cien|medio|media|par|varios|varias|primer[oa]?|segund[oa]|"
+    r"tercer[oa]?)\b"
+)
+SPANISH_TIME_WORDS = (
+    r"\b(segundos?|minutos?|horas?|d[ií]as?|semanas?|mes|meses|años?|noche|"
+    r"mañana|madrugada)\b"
+)
 MIN_FERNANDEZ_HUERTA = 70  # issue 14: "normal" or easier
 
 
@@ -59,13 +68,18 @@ def source_page() -> Path:
     if os.environ.get("VERTEBRO_SOURCE_PAGE"):
         return Path(os.environ["VERTEBRO_SOURCE_PAGE"])
     candidates = [ROOT.parent / PAGE_IN_SHARED]
-    origin = subprocess.run(["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
-                            capture_output=True, text=True).stdout.strip()
+    origin = subprocess.run(
+        ["git", "-C", str(ROOT), "config", "--get", "remote.origin.url"],
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     if origin and Path(origin).is_dir():
         candidates.append(Path(origin).resolve().parent / PAGE_IN_SHARED)
     found = [path for path in candidates if path.is_file()]
-    assert found, (f"the hospital's page was not found at {[str(c) for c in candidates]}; set "
-                   f"VERTEBRO_SOURCE_PAGE to its path")
+    assert found, (
+        f"the hospital's page was not found at {[str(c) for c in candidates]}; set "
+        f"VERTEBRO_SOURCE_PAGE to its path"
+    )
     return found[0]
 
 
@@ -73,10 +87,10 @@ def source_page() -> Path:
 # facts whose `topic` (tests/data/allowed_facts.yml) names it.
 COMPOSERS = {
     "utter_how_long": "answers a bare 'how long?' for the topic of the last answer: the "
-                      "variation for how_long_topic T stands for T's answer (HOW_LONG_ANSWER), "
-                      "so it must state all of that answer's facts and no others",
+    "variation for how_long_topic T stands for T's answer (HOW_LONG_ANSWER), "
+    "so it must state all of that answer's facts and no others",
     "utter_medical_advice": "with a medicine named, it gives the blood-thinner fact of "
-                            "utter_blood_thinners before saying the care team decides",
+    "utter_blood_thinners before saying the care team decides",
 }
 MEDICAL_ADVICE_MAY_STATE = {"utter_blood_thinners"}
 # how_long_topic value -> the answer its utter_how_long variation stands for (utter_<value>
@@ -86,8 +100,10 @@ HOW_LONG_ANSWER = {"procedure": "utter_procedure_duration"}
 
 def is_english(variation: Dict[str, Any]) -> bool:
     """Not a variation for another language (conditioned on a `language` slot, issue 14)."""
-    return all(c.get("name") != "language" or c.get("value") in (None, "en")
-               for c in variation.get("condition") or [])
+    return all(
+        c.get("name") != "language" or c.get("value") in (None, "en")
+        for c in variation.get("condition") or []
+    )
 
 
 def condition_value(variation: Dict[str, Any], slot: str):
@@ -97,16 +113,20 @@ def condition_value(variation: Dict[str, Any], slot: str):
     return None
 
 
-def english_variations(domain, phone,
-                       language: str = "en") -> Iterator[Tuple[str, Dict[str, Any], str]]:
+def english_variations(
+    domain, phone, language: str = "en"
+) -> Iterator[Tuple[str, Dict[str, Any], str]]:
     """(response name, variation, its text as a patient reads it) for every variation in
     `language` (English unless told)."""
     for name, variations in domain["responses"].items():
         for variation in variations:
             if language_of(variation) == language and "text" in variation:
                 text = variation.get("text", "")
-                yield name, variation, text.replace("{phone}", phone).replace(
-                    "{medication}", "Eliquis")
+                yield (
+                    name,
+                    variation,
+                    text.replace("{phone}", phone).replace("{medication}", "Eliquis"),
+                )
 
 
 def speaks_for(name: str, variation: Dict[str, Any]) -> Tuple[Set[str], Set[str]]:
@@ -127,24 +147,32 @@ def states(text: str, phrase: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def topic_problems(domain, facts: List[Dict[str, Any]], phone: str,
-                   language: str = "en") -> List[str]:
+def topic_problems(
+    domain, facts: List[Dict[str, Any]], phone: str, language: str = "en"
+) -> List[str]:
     """What is wrong between the facts file and the answers: a fact no longer given by an answer
     of its topic, or a fact given by an answer of another topic. Empty when all is well."""
-    problems = [f"{name}: in COMPOSERS but not a response of the domain" for name in COMPOSERS
-                if name not in domain["responses"]]
+    problems = [
+        f"{name}: in COMPOSERS but not a response of the domain"
+        for name in COMPOSERS
+        if name not in domain["responses"]
+    ]
     responses = domain["responses"]
     for entry in facts:
         for answer in entry["topic"]:
             if not any(is_english(v) for v in responses.get(answer, [])):
-                problems.append(f"{entry['key']}: its topic {answer} is not an English response "
-                                f"of the domain")
+                problems.append(
+                    f"{entry['key']}: its topic {answer} is not an English response of the domain"
+                )
     for value in domain["slots"]["how_long_topic"]["values"]:
         answer = HOW_LONG_ANSWER.get(value, f"utter_{value}")
         if TOPIC_OF_ANSWER.get(answer) != value:
             problems.append(f"how_long_topic {value}: {answer} is not the answer for it")
-        if not any(condition_value(v, "how_long_topic") == value
-                   for v in responses.get("utter_how_long", []) if is_english(v)):
+        if not any(
+            condition_value(v, "how_long_topic") == value
+            for v in responses.get("utter_how_long", [])
+            if is_english(v)
+        ):
             problems.append(f"how_long_topic {value}: no utter_how_long variation")
     phrase_key = "phrase" if language == "en" else language
     for name, variation, text in english_variations(domain, phone, language):
@@ -155,19 +183,25 @@ def topic_problems(domain, facts: List[Dict[str, Any]], phone: str,
             # The line is required of the answers its topic names, not of those standing in.
             required = {name} if entry.get("in_any_answer") else must
             if topic & required and not said:
-                problems.append(f"{name} does not state {entry['key']} "
-                                f"({entry[phrase_key]!r}): {text!r}")
+                problems.append(
+                    f"{name} does not state {entry['key']} ({entry[phrase_key]!r}): {text!r}"
+                )
             if said and not topic & may and not entry.get("in_any_answer"):
-                problems.append(f"{name} states {entry['key']} ({entry[phrase_key]!r}) of "
-                                f"{sorted(topic)}: {text!r}")
+                problems.append(
+                    f"{name} states {entry['key']} ({entry[phrase_key]!r}) of "
+                    f"{sorted(topic)}: {text!r}"
+                )
     return problems
 
 
 def page_problems(facts: List[Dict[str, Any]], page_text: str) -> List[str]:
     """Facts whose `page` quote is not on the page (whitespace as on the page does not count)."""
     page = " ".join(page_text.split())
-    return [f"{entry['key']}: {entry['page']!r} is not on the page" for entry in facts
-            if " ".join(entry["page"].split()) not in page]
+    return [
+        f"{entry['key']}: {entry['page']!r} is not on the page"
+        for entry in facts
+        if " ".join(entry["page"].split()) not in page
+    ]
 
 
 def test_the_page_states_every_allowed_fact():
@@ -187,8 +221,11 @@ def test_the_spanish_check_catches_a_wrong_spanish_fact(domain, phone):
     for variation in broken["responses"]["utter_recovery"]:
         if language_of(variation) == "es":
             variation["text"] = variation["text"].replace(fact("recovery", "es"), "3 a 5 horas")
-    assert [p for p in topic_problems(broken, FACTS["facts"], phone, language="es")
-            if p.startswith("utter_recovery does not state recovery")]
+    assert [
+        p
+        for p in topic_problems(broken, FACTS["facts"], phone, language="es")
+        if p.startswith("utter_recovery does not state recovery")
+    ]
 
 
 def test_every_fact_has_a_key_phrase_page_and_topic():
@@ -212,15 +249,23 @@ def test_the_reverse_check_catches_a_fact_no_answer_gives(domain, phone):
     """The follow-up changed in the answer but not in the facts file, or an answer removed."""
     follow_up = fact("follow_up")
     broken = changed(domain, "utter_follow_up", follow_up, "2 to 3 weeks")
-    assert [p for p in topic_problems(broken, FACTS["facts"], phone)
-            if p.startswith("utter_follow_up does not state follow_up")]
+    assert [
+        p
+        for p in topic_problems(broken, FACTS["facts"], phone)
+        if p.startswith("utter_follow_up does not state follow_up")
+    ]
     broken = changed(domain, "utter_how_long", fact("arrival"), "3 to 5 hours")
-    assert [p for p in topic_problems(broken, FACTS["facts"], phone)
-            if p.startswith("utter_how_long does not state arrival")]
+    assert [
+        p
+        for p in topic_problems(broken, FACTS["facts"], phone)
+        if p.startswith("utter_how_long does not state arrival")
+    ]
     broken = copy.deepcopy(domain)
     del broken["responses"]["utter_recovery"]
-    assert "recovery: its topic utter_recovery is not an English response of the domain" \
+    assert (
+        "recovery: its topic utter_recovery is not an English response of the domain"
         in topic_problems(broken, FACTS["facts"], phone)
+    )
 
 
 def test_the_reverse_check_catches_a_fact_in_the_wrong_answer(domain, phone):
@@ -229,14 +274,20 @@ def test_the_reverse_check_catches_a_fact_in_the_wrong_answer(domain, phone):
         broken = copy.deepcopy(domain)
         [variation, *_] = [v for v in broken["responses"][response] if is_english(v)]
         variation["text"] += f" Recovery takes {recovery}."
-        assert [p for p in topic_problems(broken, FACTS["facts"], phone)
-                if p.startswith(f"{response} states recovery")], response
+        assert [
+            p
+            for p in topic_problems(broken, FACTS["facts"], phone)
+            if p.startswith(f"{response} states recovery")
+        ], response
     broken = copy.deepcopy(domain)
     for variation in broken["responses"]["utter_how_long"]:
         if condition_value(variation, "how_long_topic") == "cement" and is_english(variation):
             variation["text"] += f" Recovery takes {recovery}."
-    assert [p for p in topic_problems(broken, FACTS["facts"], phone)
-            if p.startswith("utter_how_long states recovery")]
+    assert [
+        p
+        for p in topic_problems(broken, FACTS["facts"], phone)
+        if p.startswith("utter_how_long states recovery")
+    ]
     # ... while the blood-thinner fact in the medical-advice answer is allowed (COMPOSERS).
     assert topic_problems(domain, FACTS["facts"], phone) == []
 
@@ -245,7 +296,8 @@ def test_the_page_check_catches_a_quote_the_page_no_longer_has():
     page = source_page().read_text(encoding="utf-8")
     quote = next(e["page"] for e in FACTS["facts"] if e["key"] == "arrival")
     assert page_problems(FACTS["facts"], page.replace("2-4 hours", "3-5 hours")) == [
-        f"arrival: {quote!r} is not on the page"]
+        f"arrival: {quote!r} is not on the page"
+    ]
 
 
 def test_every_number_and_time_span_is_on_the_page(domain, phone):
@@ -273,8 +325,16 @@ def test_every_number_and_time_span_of_the_spanish_answers_is_on_the_page(domain
 
 
 def test_the_spanish_check_catches_an_invented_fact():
-    fake = {"responses": {"utter_x": [{"condition": [{"name": "language", "value": "es"}],
-                                       "text": "La recuperación dura tres días."}]}}
+    fake = {
+        "responses": {
+            "utter_x": [
+                {
+                    "condition": [{"name": "language", "value": "es"}],
+                    "text": "La recuperación dura tres días.",
+                }
+            ]
+        }
+    }
     with pytest.raises(AssertionError):
         test_every_number_and_time_span_of_the_spanish_answers_is_on_the_page(fake, "847")
 
@@ -317,8 +377,9 @@ def test_phone_number_is_identical_everywhere():
 
     Tests are left out: some feed other spellings of the number to check parsing.
     """
-    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.split()
+    files = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.split()
     files = [name for name in files if not name.startswith("tests/")]
     seen = set()
     for name in files:
@@ -353,8 +414,10 @@ def test_not_covered_answers_say_so_and_give_the_line(domain):
 
 def test_spanish_safety_answers_route_as_the_english_ones(domain):
     """911 first for an emergency, 988 and 911 for a crisis, the care team for a warning."""
+
     def spanish(name):
         return [v["text"] for v in domain["responses"][name] if language_of(v) == "es"]
+
     for text in spanish("utter_red_flag"):
         assert "911" in " ".join(text.split(".")[:2])
     for text in spanish("utter_crisis"):
@@ -362,5 +425,7 @@ def test_spanish_safety_answers_route_as_the_english_ones(domain):
     for text in spanish("utter_warning_sign"):
         assert "equipo médico" in text and "{phone}" in text
     for text in spanish("utter_medical_advice") + spanish("utter_blood_thinners"):
-        assert "No deje de tomar ningún medicamento a menos que su médico se lo indique" in text \
+        assert (
+            "No deje de tomar ningún medicamento a menos que su médico se lo indique" in text
             or "No puedo decidir" in text
+        )

@@ -1,12 +1,24 @@
 """The evaluation sets: big enough, well formed, and never in the training data."""
+
 import pytest
 from rapidfuzz import fuzz, process, utils
 
 from evaluation.grading import ROUTES, SETS, load_rubric, load_set, set_language
 from tests.test_nlu_data import TRAIN
 
-CLASSES = {"section", "multi", "long_story", "shorthand", "emergency", "crisis", "warning",
-           "followup", "single", "out_of_scope", "lookalike"}
+CLASSES = {
+    "section",
+    "multi",
+    "long_story",
+    "shorthand",
+    "emergency",
+    "crisis",
+    "warning",
+    "followup",
+    "single",
+    "out_of_scope",
+    "lookalike",
+}
 RUBRICS = {language: load_rubric(language=language) for language in ("en", "es")}
 NEAR_DUPLICATE = 90  # rapidfuzz ratio, on lower-cased text without punctuation
 
@@ -18,8 +30,9 @@ def test_cases_are_well_formed(name):
     for case in cases:
         assert case["class"] in CLASSES, case["id"]
         assert case["turns"] and all(isinstance(t, str) and t.strip() for t in case["turns"])
-        assert set(case.get("expect") or []) | set(case.get("must_not") or []) \
-            <= set(RUBRICS[set_language(name)])
+        assert set(case.get("expect") or []) | set(case.get("must_not") or []) <= set(
+            RUBRICS[set_language(name)]
+        )
         if case.get("author") == "faq":
             assert case["source"].startswith("http"), case["id"]
 
@@ -45,8 +58,12 @@ def test_no_evaluation_message_is_a_training_example(name):
     leaked = []
     for case in load_set(name):
         for turn in case["turns"]:
-            match = process.extractOne(utils.default_process(turn), training,
-                                       scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
+            match = process.extractOne(
+                utils.default_process(turn),
+                training,
+                scorer=fuzz.ratio,
+                score_cutoff=NEAR_DUPLICATE,
+            )
             if match:
                 leaked.append((case["id"], turn, match[0]))
     assert not leaked
@@ -54,5 +71,9 @@ def test_no_evaluation_message_is_a_training_example(name):
 
 def test_the_near_duplicate_check_can_fail():
     training = [utils.default_process("how long is recovery")]
-    assert process.extractOne(utils.default_process("How long is recovery?"), training,
-                              scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
+    assert process.extractOne(
+        utils.default_process("How long is recovery?"),
+        training,
+        scorer=fuzz.ratio,
+        score_cutoff=NEAR_DUPLICATE,
+    )

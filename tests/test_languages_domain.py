@@ -8,6 +8,7 @@ channel variation needs its Spanish twin, and every English conditional variatio
 `language: en` (else it would match a Spanish conversation too). This test runs Rasa's own
 filter over every combination instead of trusting that reasoning.
 """
+
 import itertools
 
 import pytest
@@ -44,8 +45,9 @@ def slot_values(domain, name):
 
 
 def combinations(domain, variations):
-    names = sorted({c["name"] for v in variations for c in v.get("condition") or []}
-                   - {LANGUAGE_SLOT})
+    names = sorted(
+        {c["name"] for v in variations for c in v.get("condition") or []} - {LANGUAGE_SLOT}
+    )
     for values in itertools.product(*(slot_values(domain, n) for n in names)):
         yield dict(zip(names, values))
 
@@ -57,8 +59,11 @@ def test_every_response_has_a_spanish_variation_for_each_english_one(domain):
         assert spanish, f"{name} has no Spanish variation"
         assert len(spanish) >= len(english), name
         for variation in english:
-            assert any(s.get("channel") == variation.get("channel") for s in spanish), \
-                (name, variation.get("channel"))
+            assert any(s.get("channel") == variation.get("channel") for s in spanish), (
+                name,
+                variation.get("channel"),
+            )
+
         def offered(group):
             return {frozenset(b["payload"] for b in v.get("buttons", [])) for v in group}
 
@@ -70,7 +75,8 @@ def test_rasa_picks_exactly_one_variation_in_the_conversations_language(domain):
     checked = 0
     for name, variations in domain["responses"].items():
         for slots, language, channel in itertools.product(
-                list(combinations(domain, variations)), LANGUAGES, CHANNELS):
+            list(combinations(domain, variations)), LANGUAGES, CHANNELS
+        ):
             filled = dict(slots, **{LANGUAGE_SLOT: language})
             picked = chooser.responses_for_utter_action(name, channel, filled)
             assert len(picked) == 1, (name, filled, channel, picked)
@@ -80,12 +86,19 @@ def test_rasa_picks_exactly_one_variation_in_the_conversations_language(domain):
 
 
 def test_the_check_catches_an_english_channel_variation_without_its_spanish_twin():
-    responses = {"utter_handoff": [
-        {"text": "Call."}, {"channel": KIOSK_CHANNEL, "text": "Call, or ask the desk."},
-        {"condition": [{"type": "slot", "name": LANGUAGE_SLOT, "value": "es"}],
-         "text": "Llame."}]}
+    responses = {
+        "utter_handoff": [
+            {"text": "Call."},
+            {"channel": KIOSK_CHANNEL, "text": "Call, or ask the desk."},
+            {
+                "condition": [{"type": "slot", "name": LANGUAGE_SLOT, "value": "es"}],
+                "text": "Llame.",
+            },
+        ]
+    }
     picked = ResponseVariationFilter(responses).responses_for_utter_action(
-        "utter_handoff", KIOSK_CHANNEL, {LANGUAGE_SLOT: "es"})
+        "utter_handoff", KIOSK_CHANNEL, {LANGUAGE_SLOT: "es"}
+    )
     assert language_of(picked[0]) == "en"  # what the test above would report
 
 

@@ -1,5 +1,6 @@
 """The names code relies on (vertebro/names.py) are the domain's, config.yml's, Rasa's and the
 channels'; each is written in one place only."""
+
 import re
 from pathlib import Path
 
@@ -39,8 +40,12 @@ def test_the_channels_are_named_as_in_names():
 
 def test_one_threshold_for_understood():
     threshold = settings.fallback_threshold()
-    assert component_config("components.intent_classifier.LinearIntentClassifier")[
-        "question_threshold"] == threshold
+    assert (
+        component_config("components.intent_classifier.LinearIntentClassifier")[
+            "question_threshold"
+        ]
+        == threshold
+    )
     assert component_config("components.red_flags.RedFlagDetector")["threshold"] == threshold
     from scripts import report_unanswered
 
@@ -52,8 +57,11 @@ def test_one_threshold_for_understood():
 
 
 RUNTIME = ["actions", "channels", "components", "storage", "scripts"]
-LITERALS = {names.FALLBACK_INTENT: "FALLBACK_INTENT", names.OUT_OF_SCOPE_INTENT + '"':
-            "OUT_OF_SCOPE_INTENT", '"' + names.PHONE_SLOT + '"': "PHONE_SLOT"}
+LITERALS = {
+    names.FALLBACK_INTENT: "FALLBACK_INTENT",
+    names.OUT_OF_SCOPE_INTENT + '"': "OUT_OF_SCOPE_INTENT",
+    '"' + names.PHONE_SLOT + '"': "PHONE_SLOT",
+}
 
 
 @pytest.mark.parametrize("literal", sorted(LITERALS))
@@ -64,8 +72,9 @@ def test_no_module_writes_a_shared_name_as_a_literal(literal):
         for path in sorted((ROOT / folder).rglob("*.py")):
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
                 code = line.split("#")[0]
-                if ('"' + literal.strip('"') in code or "'" + literal.strip('"') in code) \
-                        and not code.lstrip().startswith(('"', "'")):
+                if (
+                    '"' + literal.strip('"') in code or "'" + literal.strip('"') in code
+                ) and not code.lstrip().startswith(('"', "'")):
                     found.append(f"{Path(path).relative_to(ROOT)}:{number}: {line.strip()}")
     assert not found, f"use vertebro.names.{LITERALS[literal]}:\n" + "\n".join(found)
 

@@ -1,4 +1,5 @@
 """The training and held-out NLU data: enough examples, and the test set really held out."""
+
 import re
 from collections import Counter
 from pathlib import Path

@@ -5,6 +5,7 @@ loads the project's components (train, run, shell, test, data validate); the act
 (`rasa run actions`) needs no patch; it is started with `python -m logconf rasa run actions`
 for the same JSON logs.
 """
+
 import sys
 
 from vertebro import rasa_patches

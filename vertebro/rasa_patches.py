@@ -15,6 +15,7 @@ the patch is trusted on another release.
 | 4 | `rasa.core.agent.FailSafeTrackerStore` | Rasa's wrapper answers from an empty in-memory tracker when the database fails, and the turn is lost; the patch makes the Agent wrap the store in `storage.tracker_store.FailClosedTrackerStore`, which refuses the turn instead (the channels apologise with the line) | 314 events lost in a 5 s PostgreSQL outage without it, tests/scale |
 | 5 | `engineio.AsyncServer._cors_headers` | with the widget's allowed origins set (channels/socketio_channel.py), engine.io would add its own Access-Control-Allow-Origin next to the one Rasa's sanic-cors adds: two such headers and browsers refuse the reply; engine.io keeps its Origin check, sanic-cors keeps the headers | tests/browser, tests/channels/test_socketio_channel.py |
 """
+
 import logging
 from importlib.metadata import version
 from typing import Any, Dict, List, Optional, Text
@@ -23,8 +24,8 @@ logger = logging.getLogger(__name__)
 
 # The releases these patches were read against and tested with (requirements.txt pins them).
 WRITTEN_FOR = {"rasa": "3.6.21", "python-engineio": "4.7.1"}
-APPLIED: List[Text] = []   # the names of the patches made, in order
-DASK_RUN = None            # Rasa's own DaskGraphRunner.run, for the tests that compare the two
+APPLIED: List[Text] = []  # the names of the patches made, in order
+DASK_RUN = None  # Rasa's own DaskGraphRunner.run, for the tests that compare the two
 
 
 class PatchVersionError(RuntimeError):
@@ -33,13 +34,17 @@ class PatchVersionError(RuntimeError):
 
 def check_versions(installed: Optional[Dict[Text, Text]] = None) -> None:
     installed = installed or {name: version(name) for name in WRITTEN_FOR}
-    wrong = {name: installed.get(name) for name, wanted in WRITTEN_FOR.items()
-             if installed.get(name) != wanted}
+    wrong = {
+        name: installed.get(name)
+        for name, wanted in WRITTEN_FOR.items()
+        if installed.get(name) != wanted
+    }
     if wrong:
         raise PatchVersionError(
             f"vertebro/rasa_patches.py was written against {WRITTEN_FOR}, but {wrong} is "
             f"installed. Re-read each patch against the new release (the table in its "
-            f"docstring), then update WRITTEN_FOR. Refusing to start.")
+            f"docstring), then update WRITTEN_FOR. Refusing to start."
+        )
 
 
 def apply() -> None:
@@ -47,9 +52,13 @@ def apply() -> None:
     if APPLIED:
         return
     check_versions()
-    for patch in (_validate_action_results_with_one_validator, _resolve_event_types_from_a_table,
-                  _run_graphs_from_a_cached_plan, _refuse_turns_when_the_store_fails,
-                  _leave_cors_headers_to_sanic_cors):
+    for patch in (
+        _validate_action_results_with_one_validator,
+        _resolve_event_types_from_a_table,
+        _run_graphs_from_a_cached_plan,
+        _refuse_turns_when_the_store_fails,
+        _leave_cors_headers_to_sanic_cors,
+    ):
         patch()
         APPLIED.append(patch.__name__.lstrip("_"))
     logger.debug("Rasa patches applied: %s", ", ".join(APPLIED))
@@ -78,7 +87,8 @@ def _validate_action_results_with_one_validator() -> None:
                 f". Failed to validate Action server response from API, "
                 f"make sure your response from the Action endpoint is valid. "
                 f"For more information about the format visit "
-                f"{DOCS_BASE_URL}/custom-actions")
+                f"{DOCS_BASE_URL}/custom-actions"
+            )
             raise error
 
     RemoteAction._validate_action_result = _validate_action_result
@@ -137,8 +147,11 @@ def _run_graphs_from_a_cached_plan() -> None:
             plans[targets] = plan
         return plan
 
-    def run(self: DaskGraphRunner, inputs: Optional[Dict[Text, Any]] = None,
-            targets: Optional[List[Text]] = None) -> Dict[Text, Any]:
+    def run(
+        self: DaskGraphRunner,
+        inputs: Optional[Dict[Text, Any]] = None,
+        targets: Optional[List[Text]] = None,
+    ) -> Dict[Text, Any]:
         run_targets = tuple(targets if targets else self._graph_schema.target_names)
         plan = plan_for(self, run_targets)
         values: Dict[Text, Any] = {}
@@ -147,7 +160,8 @@ def _run_graphs_from_a_cached_plan() -> None:
                 raise GraphRunError(
                     f"Input value '{input_value}' clashes with a node name. Make sure "
                     f"that none of the input names passed to the `run` method are the "
-                    f"same as node names in the graph schema.")
+                    f"same as node names in the graph schema."
+                )
             values[input_name] = (input_name, input_value)
         try:
             for name, node, needs in plan:

@@ -6,6 +6,7 @@
   `&understood`; the classifier and the red-flag detector refer to it).
 - `phone()`: the scheduling line, the `phone` slot's `initial_value` in domain.yml.
 """
+
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, Optional, Text
@@ -47,8 +48,9 @@ def phone(domain_file: Path = DOMAIN_FILE) -> Text:
     try:
         value: Optional[Text] = _load(Path(domain_file))["slots"][PHONE_SLOT]["initial_value"]
     except (KeyError, TypeError) as error:
-        raise SettingsError(f"slots.{PHONE_SLOT}.initial_value is missing in {domain_file}") \
-            from error
+        raise SettingsError(
+            f"slots.{PHONE_SLOT}.initial_value is missing in {domain_file}"
+        ) from error
     if not value or not str(value).strip():
         raise SettingsError(f"slots.{PHONE_SLOT}.initial_value in {domain_file} is empty")
     return str(value).strip()

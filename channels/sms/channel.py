@@ -1,5 +1,6 @@
 """The SMS channel itself: Twilio's Messaging webhook in, TwiML out (see the package's
 docstring for what it guarantees)."""
+
 import logging
 import re
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text, Tuple
@@ -78,8 +79,12 @@ def parse_form(body: bytes) -> Optional[Dict[Text, Text]]:
     `request.form` drops them, which would fail the signature of real Twilio requests).
     None if the body is not a valid form or repeats a field (Twilio never does)."""
     try:
-        pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False,
-                          max_num_fields=MAX_FORM_FIELDS)
+        pairs = parse_qsl(
+            body.decode("utf-8"),
+            keep_blank_values=True,
+            strict_parsing=False,
+            max_num_fields=MAX_FORM_FIELDS,
+        )
     except (UnicodeDecodeError, ValueError):
         return None
     form = dict(pairs)
@@ -108,18 +113,25 @@ class SmsInput(InputChannel):
                 f"{', '.join(missing)}: set TWILIO_AUTH_TOKEN (the Twilio account's auth token), "
                 f"SMS_SENDER_SECRET (a random secret that keys the hashed conversation ids) and "
                 f"SMS_WEBHOOK_URL (the public URL Twilio posts to) in .env. Refusing to start "
-                f"without them.")
+                f"without them."
+            )
         return cls(value("auth_token"), value("webhook_url"), value("sender_secret"))
 
-    def __init__(self, auth_token: Text, webhook_url: Text, sender_secret: Text,
-                 phone: Optional[Text] = None,
-                 store: Optional[ConversationStore] = None) -> None:
+    def __init__(
+        self,
+        auth_token: Text,
+        webhook_url: Text,
+        sender_secret: Text,
+        phone: Optional[Text] = None,
+        store: Optional[ConversationStore] = None,
+    ) -> None:
         if not auth_token or not sender_secret:
             raise SmsConfigError("The SMS channel needs auth_token and sender_secret.")
         if urlparse(webhook_url or "").scheme not in ("http", "https"):
             raise SmsConfigError(
                 "The SMS channel's webhook_url (SMS_WEBHOOK_URL) must be the full http(s) URL "
-                "Twilio posts to, e.g. https://assistant.example.org/webhooks/sms/webhook.")
+                "Twilio posts to, e.g. https://assistant.example.org/webhooks/sms/webhook."
+            )
         self.validator = RequestValidator(auth_token)
         self.webhook_url = webhook_url
         self.sender_secret = sender_secret
@@ -149,8 +161,10 @@ class SmsInput(InputChannel):
             agent = getattr(getattr(app, "ctx", None), "agent", None)
             self.store = from_tracker_store(getattr(agent, "tracker_store", None))
             if self.store is None:
-                logger.warning("SMS: the tracker store has no SQL database; opt-outs and "
-                               "choices are kept in this process's memory only")
+                logger.warning(
+                    "SMS: the tracker store has no SQL database; opt-outs and "
+                    "choices are kept in this process's memory only"
+                )
                 self.store = ConversationStore()
         return self.store
 
@@ -180,9 +194,13 @@ class SmsInput(InputChannel):
     def get_output_channel(self) -> SmsOutput:
         return SmsOutput()
 
-    async def handle_webhook(self, body: bytes, signature: Text,
-                             on_new_message: Callable[[UserMessage], Awaitable[Any]],
-                             app: Any = None) -> HTTPResponse:
+    async def handle_webhook(
+        self,
+        body: bytes,
+        signature: Text,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        app: Any = None,
+    ) -> HTTPResponse:
         """One Messaging webhook request: 403 unsigned, 400 without From, else TwiML."""
         form = parse_form(body or b"")
         if not self.is_signed(form, signature):
@@ -218,15 +236,20 @@ class SmsInput(InputChannel):
         collector = self.get_output_channel()
         message_sid = form.get("MessageSid") or ""
         try:
-            await on_new_message(UserMessage(
-                text, collector, sender_id, input_channel=self.name(),
-                message_id=message_sid if MESSAGE_SID.match(message_sid) else None))
+            await on_new_message(
+                UserMessage(
+                    text,
+                    collector,
+                    sender_id,
+                    input_channel=self.name(),
+                    message_id=message_sid if MESSAGE_SID.match(message_sid) else None,
+                )
+            )
             bodies, payloads = collector.render()
             store.set_choices(sender_id, payloads)
         except Exception as error:  # the patient gets an answer, never a 500
             return self._failure_reply(error)
-        logger.debug("SMS %s: %d message(s), %d choice(s)", sender_id, len(bodies),
-                     len(payloads))
+        logger.debug("SMS %s: %d message(s), %d choice(s)", sender_id, len(bodies), len(payloads))
         return _xml(bodies)
 
     def _failure_reply(self, error: BaseException) -> HTTPResponse:
@@ -234,15 +257,21 @@ class SmsInput(InputChannel):
         apology when a store is unavailable, else the general apology; both with the line."""
         logger.error("SMS: the turn failed (%s)", type(error).__name__)
         logger.debug("SMS turn failure", exc_info=True)
-        text = (failures.unavailable_text() if failures.backend_unavailable(error)
-                else failures.failure_text())
+        text = (
+            failures.unavailable_text()
+            if failures.backend_unavailable(error)
+            else failures.failure_text()
+        )
         return _xml([to_gsm(text)])
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def receive(request: Request) -> HTTPResponse:
             return await self.handle_webhook(
-                request.body, request.headers.get("X-Twilio-Signature", ""), on_new_message,
-                app=request.app)
+                request.body,
+                request.headers.get("X-Twilio-Signature", ""),
+                on_new_message,
+                app=request.app,
+            )
 
         return webhook_blueprint("sms_webhook", receive)
 

@@ -8,6 +8,7 @@ UCS-2, which a phone uses for a message with any character outside GSM-7 (á, í
 - `sms_length(text, limit)`: how much of a GSM-7 `limit` the text uses in the encoding the
   phone will use: GSM-7 septets, or UCS-2 characters scaled to the same number of segments.
 """
+
 import unicodedata
 from typing import Text
 
@@ -15,24 +16,58 @@ from typing import Text
 # extension character takes 2 septets.
 GSM_BASIC = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
 GSM_EXTENSION = set("^{}\\[~]|€\f")
 
 # Characters that commonly slip into text (from word processors, copy and paste) and would force
 # the whole message into UCS-2 (70 characters a segment instead of 160).
 GSM_SUBSTITUTIONS = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u2039": "'", "\u203a": "'", "`": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-    "\u2212": "-", "\u00ad": "",
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u2039": "'",
+    "\u203a": "'",
+    "`": "'",
+    "\u00b4": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00ad": "",
     "\u2026": "...",
-    "\u2022": "-", "\u00b7": "-", "\u25cf": "-",
-    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ",
-    "\u202f": " ", "\t": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\u2060": "", "\ufeff": "",
-    "\u00d7": "x", "\u2122": "TM", "\u00ae": "(R)", "\u00a9": "(C)",
+    "\u2022": "-",
+    "\u00b7": "-",
+    "\u25cf": "-",
+    "\u00a0": " ",
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2007": " ",
+    "\u2009": " ",
+    "\u200a": " ",
+    "\u202f": " ",
+    "\t": " ",
+    "\u200b": "",
+    "\u200c": "",
+    "\u200d": "",
+    "\u2060": "",
+    "\ufeff": "",
+    "\u00d7": "x",
+    "\u2122": "TM",
+    "\u00ae": "(R)",
+    "\u00a9": "(C)",
 }
 
 
@@ -42,8 +77,7 @@ def _gsm_char(char: Text) -> Text:
     if char in GSM_SUBSTITUTIONS:
         return GSM_SUBSTITUTIONS[char]
     # Accented letters outside GSM-7 (á, í, ó, ú, ...): the base letter.
-    folded = "".join(c for c in unicodedata.normalize("NFKD", char)
-                     if not unicodedata.combining(c))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
     if folded and all(c in GSM_BASIC for c in folded):
         return folded
     return ""  # emoji and other symbols: dropped rather than turning the SMS into UCS-2

@@ -3,6 +3,7 @@ plain "stop texting me") opt out, START opts back in, HELP gets the help text; i
 (ALTO, PARAR, CANCELAR, BAJA, "no me manden más mensajes"; COMENZAR; AYUDA), answered in the
 keyword's language. The replies are here too; `{phone}` is the scheduling line. The Spanish
 replies await review by a medical translator (docs/translation-review.md)."""
+
 import re
 from typing import Optional, Text
 
@@ -30,15 +31,25 @@ OPT_OUT_REQUEST = re.compile(
     r"(?:\s+(?:again|anymore|any\s+more|please))*"
     r"|(?:unsubscribe|opt\s*out|remove)\s+me(?:\s+from\s+(?:this|the|your)\s+(?:list|texts|messages))?"
     r"|no\s+more\s+(?:texts|messages|txts)(?:\s+please)?"
-    r")\s*(?:please)?\s*[.!]*\s*$", re.I)
+    r")\s*(?:please)?\s*[.!]*\s*$",
+    re.I,
+)
 
-STOP_REPLY = ("You are unsubscribed from the vertebroplasty assistant and will get no more "
-              "messages. Reply START to resubscribe.")
-START_REPLY = ("You are resubscribed to the vertebroplasty assistant. Ask a question about your "
-               "procedure, reply HELP for help or STOP to stop.")
-HELP_REPLY = ("Vertebroplasty assistant: answers about your procedure. For scheduling or "
-              "questions, call {phone}. Reply STOP to stop.")
-SPANISH_WORDS = SPANISH_STOP_KEYWORDS | SPANISH_START_KEYWORDS | SPANISH_HELP_KEYWORDS | {"SI", "SÍ"}
+STOP_REPLY = (
+    "You are unsubscribed from the vertebroplasty assistant and will get no more "
+    "messages. Reply START to resubscribe."
+)
+START_REPLY = (
+    "You are resubscribed to the vertebroplasty assistant. Ask a question about your "
+    "procedure, reply HELP for help or STOP to stop."
+)
+HELP_REPLY = (
+    "Vertebroplasty assistant: answers about your procedure. For scheduling or "
+    "questions, call {phone}. Reply STOP to stop."
+)
+SPANISH_WORDS = (
+    SPANISH_STOP_KEYWORDS | SPANISH_START_KEYWORDS | SPANISH_HELP_KEYWORDS | {"SI", "SÍ"}
+)
 # Plain Spanish requests to stop, as a whole message.
 SPANISH_OPT_OUT_REQUEST = re.compile(
     r"^\s*(?:por\s+favor\s+)?(?:"
@@ -47,16 +58,24 @@ SPANISH_OPT_OUT_REQUEST = re.compile(
     r"|(?:ya\s+)?no\s+quiero\s+(?:recibir\s+)?(?:mas\s+|más\s+)?(?:mensajes|textos)"
     r"|(?:dejen|deje)\s+de\s+(?:enviarme|mandarme|escribirme)(?:\s+mensajes)?"
     r"|(?:quiero\s+)?darme\s+de\s+baja"
-    r")\s*(?:por\s+favor)?\s*[.!]*\s*$", re.I)
+    r")\s*(?:por\s+favor)?\s*[.!]*\s*$",
+    re.I,
+)
 REPLIES = {
     "en": {"stop": STOP_REPLY, "start": START_REPLY, "help": HELP_REPLY},
     "es": {
-        "stop": ("Se dio de baja del asistente de vertebroplastia. No recibirá más mensajes. "
-                 "Para volver a recibirlos, responda COMENZAR o START."),
-        "start": ("Se suscribió de nuevo al asistente de vertebroplastia. Haga una pregunta sobre "
-                  "su procedimiento. Responda AYUDA para ayuda o ALTO para parar."),
-        "help": ("Asistente de vertebroplastia: le da respuestas sobre su procedimiento. Si tiene "
-                 "preguntas o quiere una cita, llame al {phone}. Responda ALTO para parar."),
+        "stop": (
+            "Se dio de baja del asistente de vertebroplastia. No recibirá más mensajes. "
+            "Para volver a recibirlos, responda COMENZAR o START."
+        ),
+        "start": (
+            "Se suscribió de nuevo al asistente de vertebroplastia. Haga una pregunta sobre "
+            "su procedimiento. Responda AYUDA para ayuda o ALTO para parar."
+        ),
+        "help": (
+            "Asistente de vertebroplastia: le da respuestas sobre su procedimiento. Si tiene "
+            "preguntas o quiere una cita, llame al {phone}. Responda ALTO para parar."
+        ),
     },
 }
 
@@ -66,8 +85,11 @@ def keyword(text: Optional[Text]) -> Optional[Text]:
     "start_if_opted_out" or "help" (case-insensitive, surrounding spaces and a closing . or !
     ignored)."""
     word = (text or "").strip().rstrip(".!").strip().upper()
-    if (word in STOP_KEYWORDS or OPT_OUT_REQUEST.match(text or "")
-            or SPANISH_OPT_OUT_REQUEST.match(text or "")):
+    if (
+        word in STOP_KEYWORDS
+        or OPT_OUT_REQUEST.match(text or "")
+        or SPANISH_OPT_OUT_REQUEST.match(text or "")
+    ):
         return "stop"
     if word in START_KEYWORDS:
         return "start"
@@ -79,7 +101,7 @@ def keyword(text: Optional[Text]) -> Optional[Text]:
 
 
 def keyword_language(text: Optional[Text]) -> Text:
-    """"es" for a Spanish keyword or request, else "en": the language its reply is in."""
+    """ "es" for a Spanish keyword or request, else "en": the language its reply is in."""
     word = (text or "").strip().rstrip(".!").strip().upper()
     if word in SPANISH_WORDS or SPANISH_OPT_OUT_REQUEST.match(text or ""):
         return "es"

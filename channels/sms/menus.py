@@ -1,6 +1,7 @@
 """Buttons as numbered choices: "Reply 1 for <title>, 2 for <title>.", and a reply of just "1"
 mapped back to that button's payload. Buttons that are not intents (tel: links...) are dropped:
 the number is already in the text on this channel."""
+
 from typing import Any, Dict, Iterable, List, Optional, Text, Tuple
 
 from channels.choices import is_intent_payload
@@ -18,14 +19,15 @@ def choice_title(title: Any) -> Text:
 
 
 def choices_line(titles: List[Text], first_number: int = 1, language: Text = "en") -> Text:
-    """"Reply 1 for A, 2 for B." numbered from `first_number`."""
+    """ "Reply 1 for A, 2 for B." numbered from `first_number`."""
     reply_word, for_word = CHOICE_WORDS.get(language, CHOICE_WORDS["en"])
     parts = [f"{number} {for_word} {title}" for number, title in enumerate(titles, first_number)]
     return f"{reply_word} " + ", ".join(parts) + "."
 
 
-def render_messages(messages: Iterable[Dict[Text, Any]],
-                    language: Text = "en") -> Tuple[List[Text], List[Text]]:
+def render_messages(
+    messages: Iterable[Dict[Text, Any]], language: Text = "en"
+) -> Tuple[List[Text], List[Text]]:
     """The bot's messages of one turn as SMS paragraphs, and the payloads of the choices offered.
 
     Buttons are numbered across the whole turn; only buttons with an intent payload are kept.

@@ -1,5 +1,6 @@
 """Bot text as it goes out by SMS: markdown removed, spaces folded, GSM-7 where it can be
 (channels/sms/gsm.py `to_sms`: Spanish letters are kept, and the body goes out as UCS-2)."""
+
 import re
 from typing import Text
 

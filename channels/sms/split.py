@@ -1,6 +1,7 @@
 """Replies cut at sentence or word boundaries into message bodies of at most 2 concatenated SMS
 segments: MAX_MESSAGE_SEPTETS GSM-7 septets, or the same 2 segments of UCS-2 (134 characters)
 for a body with a character outside GSM-7 (channels/sms/gsm.py `sms_length`)."""
+
 import re
 from typing import Iterable, List, Text
 
@@ -59,8 +60,9 @@ def split_text(text: Text, limit: int = MAX_MESSAGE_SEPTETS) -> List[Text]:
         sentence = sentence.strip()
         if not sentence:
             continue
-        sentences.extend(_split_sentence(sentence, limit)
-                         if sms_length(sentence, limit) > limit else [sentence])
+        sentences.extend(
+            _split_sentence(sentence, limit) if sms_length(sentence, limit) > limit else [sentence]
+        )
     return _pack(sentences, limit, " ")
 
 

@@ -1,6 +1,7 @@
 """Pending numbered choices and the opt-out flag per conversation, in this process's memory:
 for tests, and the fallback when the tracker store has no SQL database (the server uses
 storage/sms_state.py, which every replica sees)."""
+
 from collections import OrderedDict
 from typing import Any, Dict, List, Text
 
@@ -8,6 +9,7 @@ from channels import rate_limit
 
 # Conversations whose pending choices / opt-out flag are kept in memory.
 MAX_CONVERSATIONS = 10_000
+
 
 class ConversationStore:
     """Pending numbered choices and the opt-out flag, per conversation id (the HMAC, never the

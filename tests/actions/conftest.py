@@ -1,4 +1,5 @@
 """Fixtures for testing custom actions (the builders are in tests/helpers.py)."""
+
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 

@@ -20,7 +20,8 @@ def unclear_tracker(make_tracker, ranking, history=None, unknown_words=False, **
     if unknown_words:
         tracker.latest_message["intent"]["unknown_words"] = True
     tracker.latest_message["intent_ranking"] = [{"name": "nlu_fallback", "confidence": 0.6}] + [
-        {"name": name, "confidence": confidence} for name, confidence in ranking]
+        {"name": name, "confidence": confidence} for name, confidence in ranking
+    ]
     return tracker
 
 
@@ -29,7 +30,9 @@ RANKING = [("ask_recovery", 0.4), ("greet", 0.3), ("ask_pain_relief", 0.2), ("as
 
 def test_suggests_the_two_likeliest_topics_skipping_chit_chat(make_tracker):
     assert suggested_intents(unclear_tracker(make_tracker, RANKING), DOMAIN) == [
-        "ask_recovery", "ask_pain_relief"]
+        "ask_recovery",
+        "ask_pain_relief",
+    ]
 
 
 def test_barely_possible_topics_are_not_suggested(make_tracker):
@@ -48,18 +51,26 @@ def test_unclear_twice_in_a_row_hands_off(make_tracker):
 
 
 def test_unclear_after_a_clear_question_suggests_again(make_tracker):
-    history = [user_event("zzz", "nlu_fallback"), bot_event("utter_not_sure"),
-               user_event("how long is recovery", "ask_recovery"), bot_event("utter_recovery")]
+    history = [
+        user_event("zzz", "nlu_fallback"),
+        bot_event("utter_not_sure"),
+        user_event("how long is recovery", "ask_recovery"),
+        bot_event("utter_recovery"),
+    ]
     assert assess(unclear_tracker(make_tracker, RANKING, history=history), DOMAIN) == "suggest"
 
 
 def test_unknown_words_get_no_guesses(make_tracker):
-    assert assess(unclear_tracker(make_tracker, RANKING, unknown_words=True), DOMAIN) == "unknown_words"
+    assert (
+        assess(unclear_tracker(make_tracker, RANKING, unknown_words=True), DOMAIN)
+        == "unknown_words"
+    )
 
 
 async def test_assess_sets_the_slot(make_tracker, dispatcher, domain):
-    events = await ActionAssessUnclear().run(dispatcher, unclear_tracker(make_tracker, RANKING),
-                                             domain)
+    events = await ActionAssessUnclear().run(
+        dispatcher, unclear_tracker(make_tracker, RANKING), domain
+    )
     assert events == [SlotSet("unclear", "suggest")]
     assert dispatcher.messages == []
 
@@ -70,18 +81,18 @@ async def test_offer_choices_sends_topic_buttons(make_tracker, dispatcher, domai
     [message] = dispatcher.messages
     assert message["text"] == "Did you mean:"
     assert [b["payload"] for b in message["buttons"]] == ["/ask_recovery", "/ask_pain_relief"]
-    assert [b["title"] for b in message["buttons"]] == [
-        "Recovery and going home", "Pain relief"]
+    assert [b["title"] for b in message["buttons"]] == ["Recovery and going home", "Pain relief"]
 
 
 async def test_offer_choices_in_spanish(make_tracker, dispatcher, domain):
-    tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": "suggest",
-                                                            "language": "es"})
+    tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": "suggest", "language": "es"})
     await ActionOfferChoices().run(dispatcher, tracker, domain)
     [message] = dispatcher.messages
     assert message["text"] == "¿Se refiere a:"
     assert [b["title"] for b in message["buttons"]] == [
-        "Recuperación y regreso a casa", "Alivio del dolor"]
+        "Recuperación y regreso a casa",
+        "Alivio del dolor",
+    ]
 
 
 @pytest.mark.parametrize("unclear", ["again", "unknown_words"])
@@ -101,8 +112,9 @@ def test_every_suggestable_topic_is_a_domain_intent_in_both_languages(make_track
 
 def test_not_sure_has_a_variation_for_each_assessment(domain):
     variations = domain["responses"]["utter_not_sure"]
-    conditions = {c["value"] for v in variations for c in v.get("condition") or []
-                  if c["name"] == "unclear"}
+    conditions = {
+        c["value"] for v in variations for c in v.get("condition") or [] if c["name"] == "unclear"
+    }
     assert conditions == {"suggest", "again", "unknown_words", None}
     assert any(not v.get("condition") for v in variations)
     assert set(domain["slots"]["unclear"]["values"]) == {"suggest", "again", "unknown_words"}

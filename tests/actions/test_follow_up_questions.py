@@ -12,27 +12,37 @@ async def topic_after(make_tracker, dispatcher, domain, history):
     return event["value"]
 
 
-@pytest.mark.parametrize("answer,topic", [
-    ("utter_recovery", "recovery"),
-    ("utter_incision_needle", "procedure"),
-    ("utter_blood_thinners", "blood_thinners"),
-    ("utter_cement", "cement"),
-    ("utter_follow_up", "follow_up"),
-])
+@pytest.mark.parametrize(
+    "answer,topic",
+    [
+        ("utter_recovery", "recovery"),
+        ("utter_incision_needle", "procedure"),
+        ("utter_blood_thinners", "blood_thinners"),
+        ("utter_cement", "cement"),
+        ("utter_follow_up", "follow_up"),
+    ],
+)
 async def test_topic_of_the_last_answer(make_tracker, dispatcher, domain, answer, topic):
     history = [user_event("q", "x"), bot_event(answer)]
     assert await topic_after(make_tracker, dispatcher, domain, history) == topic
 
 
 async def test_most_recent_topic_wins(make_tracker, dispatcher, domain):
-    history = [user_event("q", "x"), bot_event("utter_recovery"),
-               user_event("q", "x"), bot_event("utter_cement"),
-               user_event("thanks", "thank"), bot_event("utter_thank")]
+    history = [
+        user_event("q", "x"),
+        bot_event("utter_recovery"),
+        user_event("q", "x"),
+        bot_event("utter_cement"),
+        user_event("thanks", "thank"),
+        bot_event("utter_thank"),
+    ]
     assert await topic_after(make_tracker, dispatcher, domain, history) == "cement"
 
 
-@pytest.mark.parametrize("turns_between,topic", [
-    (TURNS_BACK - 1, "recovery"), (TURNS_BACK, None), (TURNS_BACK + 3, None)])
+@pytest.mark.parametrize(
+    "turns_between,topic",
+    [(TURNS_BACK - 1, "recovery"), (TURNS_BACK, None), (TURNS_BACK + 3, None)],
+)
 async def test_only_recent_answers_count(make_tracker, dispatcher, domain, turns_between, topic):
     history = [user_event("q", "x"), bot_event("utter_recovery")]
     history += [user_event("thanks", "thank"), bot_event("utter_thank")] * turns_between
@@ -51,7 +61,11 @@ async def test_topic_does_not_cross_a_new_session(make_tracker, dispatcher, doma
 
 def test_every_topic_has_an_answer_in_the_domain(domain):
     slot_values = set(domain["slots"]["how_long_topic"]["values"])
-    conditions = {c["value"] for v in domain["responses"]["utter_how_long"]
-                  for c in v.get("condition") or [] if c["name"] == "how_long_topic"} - {None}
+    conditions = {
+        c["value"]
+        for v in domain["responses"]["utter_how_long"]
+        for c in v.get("condition") or []
+        if c["name"] == "how_long_topic"
+    } - {None}
     assert set(TOPIC_OF_ANSWER.values()) == slot_values == conditions
     assert set(TOPIC_OF_ANSWER) <= set(domain["responses"])

@@ -12,8 +12,9 @@ async def run(make_tracker, dispatcher, domain, text, entities):
 
 
 async def test_names_the_medicine_in_its_usual_spelling(make_tracker, dispatcher, domain):
-    events = await run(make_tracker, dispatcher, domain, "i take elequis",
-                       [medication("elequis", 7)])
+    events = await run(
+        make_tracker, dispatcher, domain, "i take elequis", [medication("elequis", 7)]
+    )
     assert events == [SlotSet("medication", "Eliquis"), SlotSet("medication_named", True)]
 
 
@@ -25,12 +26,16 @@ async def test_brand_for_a_generic_name(make_tracker, dispatcher, domain):
 async def test_two_medicines_are_both_named(make_tracker, dispatcher, domain):
     entities = [medication("plavix", 7), medication("baby aspirin", 18)]
     events = await run(make_tracker, dispatcher, domain, "i take plavix and baby aspirin", entities)
-    assert events == [SlotSet("medication", "Plavix and Aspirin"), SlotSet("medication_named", True)]
+    assert events == [
+        SlotSet("medication", "Plavix and Aspirin"),
+        SlotSet("medication_named", True),
+    ]
 
 
 async def test_no_medicine_clears_the_slot(make_tracker, dispatcher, domain):
-    tracker = make_tracker("do i stop my blood thinner", "ask_blood_thinners",
-                           slots={"medication": "Eliquis"})
+    tracker = make_tracker(
+        "do i stop my blood thinner", "ask_blood_thinners", slots={"medication": "Eliquis"}
+    )
     events = await ActionIdentifyMedication().run(dispatcher, tracker, domain)
     assert events == [SlotSet("medication", None), SlotSet("medication_named", False)]
 
@@ -43,15 +48,21 @@ def test_every_pattern_has_a_canonical_name():
 
 
 def test_unknown_spelling_is_kept_as_typed(make_tracker):
-    tracker = make_tracker("i take fooxaban", "ask_blood_thinners",
-                           entities=[medication("Fooxaban", 7)])
+    tracker = make_tracker(
+        "i take fooxaban", "ask_blood_thinners", entities=[medication("Fooxaban", 7)]
+    )
     assert named_medication(tracker) == "Fooxaban"
 
 
-async def test_two_medicines_are_joined_in_the_conversations_language(make_tracker, dispatcher,
-                                                                      domain):
+async def test_two_medicines_are_joined_in_the_conversations_language(
+    make_tracker, dispatcher, domain
+):
     entities = [medication("plavix", 8), medication("aspirina", 19)]
-    tracker = make_tracker("tomo el plavix y aspirina", "ask_blood_thinners", entities=entities,
-                           slots={"language": "es"})
+    tracker = make_tracker(
+        "tomo el plavix y aspirina",
+        "ask_blood_thinners",
+        entities=entities,
+        slots={"language": "es"},
+    )
     events = await ActionIdentifyMedication().run(dispatcher, tracker, domain)
     assert events[0] == SlotSet("medication", "Plavix y Aspirin")

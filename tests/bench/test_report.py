@@ -1,5 +1,6 @@
 """bench/report.py: the results table: the columns, the ratios and the PASS/FAIL verdicts (the
 measuring itself needs the servers: `make bench`, or `bench/run_bench.py --smoke`)."""
+
 import pytest
 
 from bench.common import ROOT
@@ -8,13 +9,23 @@ from bench.report_doc import document
 
 
 def result(p50, acc, rps=100.0, conc_p95=200.0, growth=1.1, hwm=800.0):
-    return {"one": {"n": 300, "p50": p50, "p95": p50 * 1.5, "p99": p50 * 2,
-                    "rasa_cpu_ms_per_turn": p50 * 0.9},
-            "conc": {"threads": 16, "n": 640, "rps": rps, "p95": conc_p95},
-            "growth": {"first": p50, "last": p50 * growth, "ratio": growth},
-            "nlu": {"accuracy": acc}, "oos": {"hits": 69, "n": 70, "rate_pct": 98.6, "misses": []},
-            "ready_s": 8.0, "memory": {"hwm_mb": hwm}, "train": {"train_seconds": 30.0},
-            "model_bytes": 1000}
+    return {
+        "one": {
+            "n": 300,
+            "p50": p50,
+            "p95": p50 * 1.5,
+            "p99": p50 * 2,
+            "rasa_cpu_ms_per_turn": p50 * 0.9,
+        },
+        "conc": {"threads": 16, "n": 640, "rps": rps, "p95": conc_p95},
+        "growth": {"first": p50, "last": p50 * growth, "ratio": growth},
+        "nlu": {"accuracy": acc},
+        "oos": {"hits": 69, "n": 70, "rate_pct": 98.6, "misses": []},
+        "ready_s": 8.0,
+        "memory": {"hwm_mb": hwm},
+        "train": {"train_seconds": 30.0},
+        "model_bytes": 1000,
+    }
 
 
 def rows_by_metric(rows):
@@ -34,13 +45,16 @@ def test_three_columns_with_ratios_and_verdicts():
     assert by["NLU intent accuracy"][3] == "+1.0 pts"
 
 
-@pytest.mark.parametrize("production,failing", [
-    (result(13.0, 0.99), {"1 client p50"}),
-    (result(5.0, 0.99, rps=79.0), {"16 concurrent throughput"}),
-    (result(5.0, 0.99, conc_p95=251.0), {"16 concurrent p95"}),
-    (result(5.0, 0.99, growth=1.3), {"growth: turns 91-100 / turns 1-10"}),
-    (result(5.0, 0.99, hwm=901.0), {"Rasa server peak RSS, VmHWM"}),
-])
+@pytest.mark.parametrize(
+    "production,failing",
+    [
+        (result(13.0, 0.99), {"1 client p50"}),
+        (result(5.0, 0.99, rps=79.0), {"16 concurrent throughput"}),
+        (result(5.0, 0.99, conc_p95=251.0), {"16 concurrent p95"}),
+        (result(5.0, 0.99, growth=1.3), {"growth: turns 91-100 / turns 1-10"}),
+        (result(5.0, 0.99, hwm=901.0), {"Rasa server peak RSS, VmHWM"}),
+    ],
+)
 def test_each_target_fails_on_its_own(production, failing):
     rows = build_rows(production, result(40.0, 0.97))
     failed = {row[0].split(" (")[0] for row in rows if row[-1] == "FAIL"}
@@ -75,19 +89,39 @@ def test_missing_numbers_are_reported_not_judged():
 
 def run_of(machine, foreign=(), load_mean=1.0):
     """A --smoke run's record (no growth, no training) on `machine`."""
-    production = dict(result(5.0, 0.98), name="production", load_mean=1.0,
-                      model=str(ROOT / "models" / "vertebro.tar.gz"),
-                      log_dir=str(ROOT / "build" / "bench" / "runs" / "x"))
+    production = dict(
+        result(5.0, 0.98),
+        name="production",
+        load_mean=1.0,
+        model=str(ROOT / "models" / "vertebro.tar.gz"),
+        log_dir=str(ROOT / "build" / "bench" / "runs" / "x"),
+    )
     del production["growth"], production["train"]
     results = {"production": production}
-    return {"smoke": True, "seed": 1, "budget_s": 600, "started_at": "now", "measuring_s": 40.0,
-            "machine": machine, "load_start": (1.0, 1.0, 1.0), "load_end": (1.0, 1.0, 1.0),
-            "load_samples": [load_mean], "load_mean": load_mean,
-            "foreign": dict.fromkeys(foreign), "results": results}
+    return {
+        "smoke": True,
+        "seed": 1,
+        "budget_s": 600,
+        "started_at": "now",
+        "measuring_s": 40.0,
+        "machine": machine,
+        "load_start": (1.0, 1.0, 1.0),
+        "load_end": (1.0, 1.0, 1.0),
+        "load_samples": [load_mean],
+        "load_mean": load_mean,
+        "foreign": dict.fromkeys(foreign),
+        "results": results,
+    }
 
 
-MACHINE = {"cores": 8, "nproc": 4, "cpu": "Some CPU 9000", "mem_gb": 31.2, "python": "3.10.13",
-           "rasa": "3.6.21"}
+MACHINE = {
+    "cores": 8,
+    "nproc": 4,
+    "cpu": "Some CPU 9000",
+    "mem_gb": 31.2,
+    "python": "3.10.13",
+    "rasa": "3.6.21",
+}
 
 
 def test_the_report_gives_the_machine_as_measured():

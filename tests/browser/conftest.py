@@ -4,6 +4,7 @@ Chromium and chromedriver come from Debian (`apt-get install chromium chromium-d
 missing one FAILS the tests with that hint instead of skipping them, so a CI without a browser
 cannot pass silently.
 """
+
 import os
 from pathlib import Path
 from typing import Iterator
@@ -19,9 +20,12 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 
 def _require(path: str, what: str) -> None:
     if not (Path(path).is_file() and os.access(path, os.X_OK)):
-        pytest.fail(f"{what} not found at {path}: install it with "
-                    f"`sudo apt-get install -y chromium chromium-driver` (Debian), "
-                    f"or set CHROMIUM_BINARY / CHROMEDRIVER.", pytrace=False)
+        pytest.fail(
+            f"{what} not found at {path}: install it with "
+            f"`sudo apt-get install -y chromium chromium-driver` (Debian), "
+            f"or set CHROMIUM_BINARY / CHROMEDRIVER.",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(scope="session")
@@ -39,12 +43,20 @@ def _options():
 
     options = Options()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,900", "--lang=en-US",
-                 # Nothing but this machine resolves: the pages must work offline.
-                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--lang=en-US",
+        # Nothing but this machine resolves: the pages must work offline.
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+    ):
         options.add_argument(flag)
     # Network events (every request the page makes) and console messages.
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})

@@ -1,4 +1,5 @@
 """What the browser tests import: the page's requests, screenshots and axe-core."""
+
 import json
 from pathlib import Path
 from typing import Dict, List, Set
@@ -16,8 +17,7 @@ def requested_urls(driver) -> Set[str]:
     urls = set()
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
-        if message.get("method") in ("Network.requestWillBeSent",
-                                     "Network.webSocketCreated"):
+        if message.get("method") in ("Network.requestWillBeSent", "Network.webSocketCreated"):
             params = message["params"]
             url = params.get("request", {}).get("url") or params.get("url")
             if url:
@@ -27,9 +27,12 @@ def requested_urls(driver) -> Set[str]:
 
 
 def third_party(urls: Set[str]) -> List[str]:
-    return sorted(url for url in urls
-                  if urlsplit(url).scheme not in ("data", "blob", "about")
-                  and urlsplit(url).hostname not in LOCAL_HOSTS)
+    return sorted(
+        url
+        for url in urls
+        if urlsplit(url).scheme not in ("data", "blob", "about")
+        and urlsplit(url).hostname not in LOCAL_HOSTS
+    )
 
 
 def screenshot(driver, name: str) -> Path:
@@ -44,4 +47,5 @@ def run_axe(driver, context: str = "document") -> Dict:
     return driver.execute_async_script(
         "var done = arguments[arguments.length - 1];"
         f"axe.run({context}, {{resultTypes: ['violations']}})"
-        ".then(function (r) { done(r); }, function (e) { done({error: String(e)}); });")
+        ".then(function (r) { done(r); }, function (e) { done({error: String(e)}); });"
+    )

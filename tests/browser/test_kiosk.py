@@ -1,6 +1,7 @@
 """The waiting-room kiosk page in headless Chromium, against the real kiosk channel.
 
 The web server runs with KIOSK_IDLE_SECONDS=4 and KIOSK_WARN_SECONDS=2 (see conftest.py)."""
+
 import re
 import time
 
@@ -23,8 +24,17 @@ pytestmark = pytest.mark.e2e
 
 WAIT = 30
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
-TOPICS = ["What is it?", "When to arrive", "Blood thinners", "How long it takes",
-          "Will I be awake?", "Recovery", "Pain relief", "Follow-up visit", "Scheduling"]
+TOPICS = [
+    "What is it?",
+    "When to arrive",
+    "Blood thinners",
+    "How long it takes",
+    "Will I be awake?",
+    "Recovery",
+    "Pain relief",
+    "Follow-up visit",
+    "Scheduling",
+]
 
 
 def open_kiosk(driver, url: str) -> None:
@@ -46,8 +56,9 @@ def entries(driver, kind: str = ""):
 
 
 def wait_for_answer(driver, text: str, timeout: float = WAIT) -> None:
-    WebDriverWait(driver, timeout).until(lambda d: text in log_text(d),
-                                         message=f"{text!r} did not appear on the kiosk")
+    WebDriverWait(driver, timeout).until(
+        lambda d: text in log_text(d), message=f"{text!r} did not appear on the kiosk"
+    )
 
 
 def topic(driver, title: str):
@@ -79,8 +90,9 @@ def test_a_topic_button_gets_its_answer_and_follow_ups(browser, web_servers):
     follow_ups[1].click()
     wait_for_answer(browser, fact("follow_up"))
     # Only the latest answer keeps its follow-up buttons.
-    assert [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#log button.follow-up")] \
-        == ["Call to schedule"]
+    assert [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#log button.follow-up")] == [
+        "Call to schedule"
+    ]
 
 
 def test_a_typed_question_gets_its_answer(browser, web_servers):
@@ -130,7 +142,8 @@ def test_idle_screen_warns_then_clears_and_starts_a_new_conversation(browser, we
     wait_for_answer(browser, fact("recovery"))
 
     WebDriverWait(browser, KIOSK_IDLE_SECONDS + 5).until(
-        dialog_open, message="no 'Are you still there?' after the idle time")
+        dialog_open, message="no 'Are you still there?' after the idle time"
+    )
     warning = browser.find_element(By.ID, "idle")
     assert "Are you still there?" in warning.text
     screenshot(browser, "kiosk-warning")
@@ -139,7 +152,8 @@ def test_idle_screen_warns_then_clears_and_starts_a_new_conversation(browser, we
     assert conversation_id(browser) == first
 
     WebDriverWait(browser, KIOSK_WARN_SECONDS + 5).until(
-        lambda d: not dialog_open(d), message="the warning did not time out")
+        lambda d: not dialog_open(d), message="the warning did not time out"
+    )
     assert entries(browser) == []
     assert fact("recovery") not in log_text(browser)
     second = conversation_id(browser)
@@ -176,7 +190,8 @@ def test_nothing_is_stored_in_the_browser_and_nothing_leaves_this_machine(browse
     box.send_keys(Keys.ENTER)
     wait_for_answer(browser, fact("arrival"))
     stored = browser.execute_script(
-        "return [localStorage.length, sessionStorage.length, document.cookie]")
+        "return [localStorage.length, sessionStorage.length, document.cookie]"
+    )
     assert stored == [0, 0, ""]
     # The conversation id is in the page only, not in the URL.
     assert browser.current_url == web_servers.web_url + "/kiosk/"
@@ -208,17 +223,17 @@ def test_html_in_questions_and_answers_is_shown_as_text(browser, web_servers):
     topic(browser, "Recovery").click()
     wait_for_answer(browser, "<b>bold</b>")
     assert browser.execute_script("return window.__xss") is None
-    assert not browser.find_elements(By.CSS_SELECTOR, '#log img, #log b, #log i')
-    assert [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#log button.follow-up")] \
-        == ["<i>Safe</i>"]
+    assert not browser.find_elements(By.CSS_SELECTOR, "#log img, #log b, #log i")
+    assert [b.text for b in browser.find_elements(By.CSS_SELECTOR, "#log button.follow-up")] == [
+        "<i>Safe</i>"
+    ]
 
 
 def test_large_text_and_touch_targets(browser, web_servers):
     open_kiosk(browser, web_servers.web_url)
     topic(browser, "Recovery").click()
     wait_for_answer(browser, fact("recovery"))
-    body_px = browser.execute_script(
-        "return parseFloat(getComputedStyle(document.body).fontSize)")
+    body_px = browser.execute_script("return parseFloat(getComputedStyle(document.body).fontSize)")
     assert body_px >= 24
     small_text = browser.execute_script("""
         return Array.from(document.querySelectorAll('body *'))
@@ -251,8 +266,11 @@ def test_no_serious_accessibility_violations(browser, web_servers, state):
         assert dialog_open(browser)
     result = run_axe(browser)
     assert "error" not in result, result
-    serious = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 

@@ -1,4 +1,5 @@
 """scripts/serve_web.py: what it serves, what it refuses, and its security headers."""
+
 import http.client
 import importlib.util
 import json
@@ -28,6 +29,7 @@ def get(base: str, path: str, method: str = "GET"):
 
 # --- configuration (no servers needed) -------------------------------------------------------
 
+
 def test_defaults():
     settings = serve_web.Settings({})
     assert (settings.host, settings.port) == ("127.0.0.1", 8080)
@@ -37,21 +39,38 @@ def test_defaults():
 
 
 def test_config_js_is_json_in_a_frozen_object():
-    settings = serve_web.Settings({"RASA_URL": "https://assistant.example.org/",
-                                   "KIOSK_IDLE_SECONDS": "90", "KIOSK_WARN_SECONDS": "15"})
+    settings = serve_web.Settings(
+        {
+            "RASA_URL": "https://assistant.example.org/",
+            "KIOSK_IDLE_SECONDS": "90",
+            "KIOSK_WARN_SECONDS": "15",
+        }
+    )
     text = settings.config_js().decode()
     config = json.loads(re.search(r"Object\.freeze\((.*)\);", text).group(1))
-    assert config == {"rasaUrl": "https://assistant.example.org", "kioskIdleSeconds": 90,
-                      "kioskWarnSeconds": 15}
+    assert config == {
+        "rasaUrl": "https://assistant.example.org",
+        "kioskIdleSeconds": 90,
+        "kioskWarnSeconds": 15,
+    }
     csp = settings.content_security_policy()
     assert "connect-src 'self' https://assistant.example.org wss://assistant.example.org" in csp
 
 
-@pytest.mark.parametrize("env", [
-    {"RASA_URL": "javascript:alert(1)"}, {"RASA_URL": "localhost:5005"},
-    {"RASA_URL": "http://localhost:5005/api"}, {"RASA_URL": "http://a.org/?x=1"},
-    {"RASA_URL": "http://user:pw@a.org"}, {"RASA_URL": "http://a.org';script-src *"},
-    {"KIOSK_IDLE_SECONDS": "soon"}, {"KIOSK_WARN_SECONDS": "0"}, {"WEB_PORT": "-1"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"RASA_URL": "javascript:alert(1)"},
+        {"RASA_URL": "localhost:5005"},
+        {"RASA_URL": "http://localhost:5005/api"},
+        {"RASA_URL": "http://a.org/?x=1"},
+        {"RASA_URL": "http://user:pw@a.org"},
+        {"RASA_URL": "http://a.org';script-src *"},
+        {"KIOSK_IDLE_SECONDS": "soon"},
+        {"KIOSK_WARN_SECONDS": "0"},
+        {"WEB_PORT": "-1"},
+    ],
+)
 def test_bad_settings_are_refused(env):
     with pytest.raises(serve_web.ConfigError):
         serve_web.Settings(env)
@@ -68,13 +87,23 @@ def test_the_bundle_loses_its_google_fonts_imports():
 
 # --- the running server ----------------------------------------------------------------------
 
+
 @pytest.mark.e2e
-@pytest.mark.parametrize("path,type_", [
-    ("/", "text/html"), ("/kiosk/", "text/html"), ("/kiosk/kiosk.js", "text/javascript"),
-    ("/kiosk/kiosk.css", "text/css"), ("/widget.js", "text/javascript"),
-    ("/widget.css", "text/css"), ("/config.js", "text/javascript"),
-    ("/vendor/rasa-webchat.js", "text/javascript"), ("/favicon.svg", "image/svg+xml"),
-    ("/kiosk/?from=desk", "text/html")])
+@pytest.mark.parametrize(
+    "path,type_",
+    [
+        ("/", "text/html"),
+        ("/kiosk/", "text/html"),
+        ("/kiosk/kiosk.js", "text/javascript"),
+        ("/kiosk/kiosk.css", "text/css"),
+        ("/widget.js", "text/javascript"),
+        ("/widget.css", "text/css"),
+        ("/config.js", "text/javascript"),
+        ("/vendor/rasa-webchat.js", "text/javascript"),
+        ("/favicon.svg", "image/svg+xml"),
+        ("/kiosk/?from=desk", "text/html"),
+    ],
+)
 def test_pages_are_served_with_security_headers(web_servers, path, type_):
     status, headers, body = get(web_servers.web_url, path)
     assert status == 200 and body
@@ -108,12 +137,29 @@ def test_pages_have_no_inline_script(web_servers):
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("path", [
-    "/../etc/passwd", "/%2e%2e/etc/passwd", "/kiosk/../../etc/passwd", "/..%2f..%2fetc/passwd",
-    "//etc/passwd", "/web/index.html", "/package.json", "/package-lock.json",
-    "/node_modules/rasa-webchat/lib/index.js", "/node_modules/axe-core/axe.min.js",
-    "/scripts/serve_web.py", "/.env", "/credentials.yml", "/vendor/", "/kiosk/kiosk",
-    "/kiosk/../index.html", "/index.html/", "/nothing"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/../etc/passwd",
+        "/%2e%2e/etc/passwd",
+        "/kiosk/../../etc/passwd",
+        "/..%2f..%2fetc/passwd",
+        "//etc/passwd",
+        "/web/index.html",
+        "/package.json",
+        "/package-lock.json",
+        "/node_modules/rasa-webchat/lib/index.js",
+        "/node_modules/axe-core/axe.min.js",
+        "/scripts/serve_web.py",
+        "/.env",
+        "/credentials.yml",
+        "/vendor/",
+        "/kiosk/kiosk",
+        "/kiosk/../index.html",
+        "/index.html/",
+        "/nothing",
+    ],
+)
 def test_everything_else_is_not_found(web_servers, path):
     status, headers, body = get(web_servers.web_url, path)
     assert status == 404, (path, status)

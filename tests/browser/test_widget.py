@@ -1,5 +1,6 @@
 """The website widget (rasa-webchat 1.0.1) on the demo page, in headless Chromium, against the
 real Rasa socket.io channel and action server."""
+
 import json
 import time
 
@@ -25,15 +26,16 @@ def conversation_text(driver) -> str:
 
 def wait_for_text(driver, text: str, timeout: float = WAIT) -> None:
     WebDriverWait(driver, timeout).until(
-        lambda d: text in conversation_text(d),
-        message=f"{text!r} did not appear in the widget")
+        lambda d: text in conversation_text(d), message=f"{text!r} did not appear in the widget"
+    )
 
 
 def open_widget(driver, url: str) -> None:
     driver.get(url + "/")
     launcher = WebDriverWait(driver, WAIT).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, "#assistant-widget button.rw-launcher"),
-        message="the widget's launcher button did not appear (is Rasa reachable?)")[0]
+        message="the widget's launcher button did not appear (is Rasa reachable?)",
+    )[0]
     if not driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-conversation-container"):
         launcher.click()
     wait_for_text(driver, GREETING)
@@ -41,7 +43,8 @@ def open_widget(driver, url: str) -> None:
 
 def ask(driver, text: str) -> None:
     box = WebDriverWait(driver, WAIT).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, "#assistant-widget textarea.rw-new-message"))
+        lambda d: d.find_element(By.CSS_SELECTOR, "#assistant-widget textarea.rw-new-message")
+    )
     box.send_keys(text)
     box.send_keys(Keys.ENTER)
 
@@ -87,7 +90,8 @@ def test_handoff_offers_a_tap_to_call_link(browser, web_servers):
     wait_for_text(browser, fact("phone"))
     link = WebDriverWait(browser, WAIT).until(
         lambda d: d.find_element(By.CSS_SELECTOR, '#assistant-widget a.rw-reply[href^="tel:"]'),
-        message="no tap-to-call link")
+        message="no tap-to-call link",
+    )
     assert link.get_attribute("href") == "tel:+18475702160"
     assert link.is_displayed()
     assert fact("phone") in link.text
@@ -98,7 +102,8 @@ def test_handoff_offers_a_tap_to_call_link(browser, web_servers):
     ask(browser, "thank you")
     wait_for_text(browser, "You are welcome")
     assert browser.find_element(
-        By.CSS_SELECTOR, '#assistant-widget a.rw-reply[href="tel:+18475702160"]').is_displayed()
+        By.CSS_SELECTOR, '#assistant-widget a.rw-reply[href="tel:+18475702160"]'
+    ).is_displayed()
 
 
 def test_a_reload_keeps_the_conversation(browser, web_servers):
@@ -140,7 +145,8 @@ def test_html_typed_by_a_patient_is_shown_as_text(browser, web_servers):
     wait_for_text(browser, XSS)
     # Wait for the bot's reply to it, so any rendering is done.
     WebDriverWait(browser, WAIT).until(
-        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-response")) >= 2)
+        lambda d: len(d.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-response")) >= 2
+    )
     assert browser.execute_script("return window.__xss") is None
     assert not browser.find_elements(By.CSS_SELECTOR, '#assistant-widget img[src="x"]')
 
@@ -153,7 +159,8 @@ def test_html_in_a_bot_message_is_shown_as_text(browser, web_servers):
     stored conversation, which the widget renders with the same component on reload."""
     open_widget(browser, web_servers.web_url)
     html = XSS.replace("__xss=1", "__xss=2")
-    browser.execute_script("""
+    browser.execute_script(
+        """
         var stored = JSON.parse(sessionStorage.getItem('chat_session'));
         var message = JSON.parse(JSON.stringify(stored.conversation[0]));
         message.type = 'text';
@@ -161,7 +168,9 @@ def test_html_in_a_bot_message_is_shown_as_text(browser, web_servers):
         message.text = arguments[0] + ' [tap here](javascript:window.__xss=3)';
         stored.conversation.push(message);
         sessionStorage.setItem('chat_session', JSON.stringify(stored));
-    """, html)
+    """,
+        html,
+    )
     browser.refresh()
     wait_for_text(browser, html)
     assert not browser.find_elements(By.CSS_SELECTOR, '#assistant-widget img[src="x"]')
@@ -171,8 +180,10 @@ def test_html_in_a_bot_message_is_shown_as_text(browser, web_servers):
     time.sleep(1)
     # rasa-webchat 1.0.1 does not filter link URLs in bot markdown (transformLinkUri: null);
     # the page's Content-Security-Policy (script-src 'self') is what stops it.
-    assert any("JavaScript URL" in e["message"] and "Content Security Policy" in e["message"]
-               for e in browser.get_log("browser"))
+    assert any(
+        "JavaScript URL" in e["message"] and "Content Security Policy" in e["message"]
+        for e in browser.get_log("browser")
+    )
     for handle in browser.window_handles:
         if handle != page:
             browser.switch_to.window(handle)
@@ -191,8 +202,11 @@ def test_no_request_leaves_this_machine(browser, web_servers):
     assert any("/socket.io/" in url for url in urls), urls
     assert third_party(urls) == []
     # No Content-Security-Policy violation: the policy allows everything the widget needs.
-    violations = [entry["message"] for entry in browser.get_log("browser")
-                  if "Content Security Policy" in entry["message"]]
+    violations = [
+        entry["message"]
+        for entry in browser.get_log("browser")
+        if "Content Security Policy" in entry["message"]
+    ]
     assert violations == []
     families = browser.execute_script("""
         var el = document.querySelector('#assistant-widget .rw-response');
@@ -205,8 +219,11 @@ def test_widget_has_no_serious_accessibility_violations(browser, web_servers):
     reply_button(browser, "What is it?")
     result = run_axe(browser)
     assert "error" not in result, result
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 
@@ -215,7 +232,8 @@ def test_on_a_phone_the_chat_fills_the_screen_and_can_call(browser, web_servers)
     open_widget(browser, web_servers.web_url)
     ask(browser, "i need to reschedule")
     link = WebDriverWait(browser, WAIT).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, '#assistant-widget a.rw-reply[href^="tel:"]'))
+        lambda d: d.find_element(By.CSS_SELECTOR, '#assistant-widget a.rw-reply[href^="tel:"]')
+    )
     assert link.is_displayed()
     assert link.size["height"] >= 44
     width = browser.execute_script("return window.innerWidth")

@@ -1,5 +1,6 @@
 """Each channel test starts with a fresh process-wide rate limiter (channels/rate_limit.py), so
 that tests sending from the same sender do not use up each other's tokens."""
+
 import pytest
 
 from channels import rate_limit

@@ -1,4 +1,5 @@
 """The kiosk channel (channels/kiosk.py): its output channel, and a failed turn is never a 500."""
+
 import json
 
 import pytest
@@ -34,8 +35,7 @@ async def post(app, body):
 async def test_a_question_is_answered_through_the_kiosk_output_channel():
     app, received = kiosk_app()
     reply = await post(app, {"sender": "kiosk-1", "message": "how long is recovery"})
-    assert reply.status == 200 and reply.json == [{"recipient_id": "kiosk-1",
-                                                   "text": "An answer."}]
+    assert reply.status == 200 and reply.json == [{"recipient_id": "kiosk-1", "text": "An answer."}]
     assert isinstance(received[0].output_channel, KioskOutput)
     assert received[0].input_channel == "kiosk"
 
@@ -54,8 +54,12 @@ async def test_any_other_failure_is_a_polite_200(failure):
     reply = await post(app, {"sender": "kiosk-1", "message": "how long is recovery"})
     assert reply.status == 200
     # The kiosk has no phone to call from: it sends the patient to the front desk.
-    assert reply.json[-1] == {"recipient_id": "kiosk-1", "text": (
-        "Sorry, something went wrong. Please try again in a moment, or ask the front desk.")}
+    assert reply.json[-1] == {
+        "recipient_id": "kiosk-1",
+        "text": (
+            "Sorry, something went wrong. Please try again in a moment, or ask the front desk."
+        ),
+    }
 
 
 async def test_bad_input_is_a_400_and_never_reaches_the_bot():

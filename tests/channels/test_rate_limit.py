@@ -1,4 +1,5 @@
 """The per-conversation rate limit (channels/rate_limit.py) and how each channel applies it."""
+
 import json
 import tracemalloc
 from types import SimpleNamespace
@@ -39,6 +40,7 @@ def drain(limiter, key, count):
 
 
 # --- the token bucket --------------------------------------------------------------------------
+
 
 def test_a_burst_is_allowed_then_refused(clock):
     limiter = RateLimiter(per_minute=30, burst=10, clock=clock)
@@ -128,13 +130,16 @@ def test_zero_per_minute_switches_the_limit_off(clock):
     assert len(limiter) == 0
 
 
-@pytest.mark.parametrize("env,per_minute,burst", [
-    ({}, 30, 10),
-    ({"RATE_LIMIT_PER_MINUTE": "120", "RATE_LIMIT_BURST": "4"}, 120, 4),
-    ({"RATE_LIMIT_PER_MINUTE": "0"}, 0, 10),
-    ({"RATE_LIMIT_PER_MINUTE": "lots", "RATE_LIMIT_BURST": "-3"}, 30, 10),
-    ({"RATE_LIMIT_PER_MINUTE": "nan", "RATE_LIMIT_BURST": "0"}, 30, 10),
-])
+@pytest.mark.parametrize(
+    "env,per_minute,burst",
+    [
+        ({}, 30, 10),
+        ({"RATE_LIMIT_PER_MINUTE": "120", "RATE_LIMIT_BURST": "4"}, 120, 4),
+        ({"RATE_LIMIT_PER_MINUTE": "0"}, 0, 10),
+        ({"RATE_LIMIT_PER_MINUTE": "lots", "RATE_LIMIT_BURST": "-3"}, 30, 10),
+        ({"RATE_LIMIT_PER_MINUTE": "nan", "RATE_LIMIT_BURST": "0"}, 30, 10),
+    ],
+)
 def test_configuration_from_the_environment(monkeypatch, env, per_minute, burst):
     for name in ("RATE_LIMIT_PER_MINUTE", "RATE_LIMIT_BURST"):
         monkeypatch.delenv(name, raising=False)
@@ -159,6 +164,7 @@ def test_the_http_answer_is_a_polite_429_with_retry_after():
 
 
 # --- every channel applies it ------------------------------------------------------------------
+
 
 @pytest.fixture
 def tight(limiter):
@@ -239,9 +245,13 @@ async def test_sms_gets_the_polite_text_once_then_nothing(tight):
 
 async def test_socketio_emits_the_polite_text_to_that_socket(tight):
     bot = Bot()
-    channel = SocketIOInput.from_credentials({
-        "user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
-        "session_persistence": True})
+    channel = SocketIOInput.from_credentials(
+        {
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+            "session_persistence": True,
+        }
+    )
     channel.blueprint(bot)
     emitted = []
 

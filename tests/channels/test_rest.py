@@ -1,4 +1,5 @@
 """The hardened REST channel (channels/rest.py): strict parsing, short JSON 4xx, never a 500."""
+
 import json
 
 import pytest
@@ -46,8 +47,9 @@ def test_the_channel_is_rasas_rest_channel_under_the_same_name():
 
 
 async def test_a_good_request_reaches_the_bot_as_rasas_channel_would_send_it():
-    status, messages, bot = await post({"sender": "patient-1", "message": "how long\x00 is it?",
-                                        "metadata": {"page": "faq"}})
+    status, messages, bot = await post(
+        {"sender": "patient-1", "message": "how long\x00 is it?", "metadata": {"page": "faq"}}
+    )
     assert status == 200
     assert messages == [{"recipient_id": "patient-1", "text": "An answer."}]
     [message] = bot.received
@@ -64,8 +66,9 @@ async def test_the_client_cannot_pick_the_input_channel():
     assert bot.received[0].input_channel == "rest"
 
 
-@pytest.mark.parametrize("message", ["", "   ", "😀😀😀", "<script>alert(1)</script>",
-                                     "'; DROP TABLE events; --"])
+@pytest.mark.parametrize(
+    "message", ["", "   ", "😀😀😀", "<script>alert(1)</script>", "'; DROP TABLE events; --"]
+)
 async def test_odd_but_valid_text_reaches_the_bot(message):
     status, _, bot = await post({"sender": "a", "message": message})
     assert status == 200 and len(bot.received) == 1
@@ -102,12 +105,15 @@ BAD_REQUESTS = [
     ("object sender", b'{"sender": {"id": "a"}, "message": "hi"}', 400, "'sender'"),
     ("path sender", b'{"sender": "../../etc/passwd", "message": "hi"}', 400, "'sender'"),
     ("slash sender", b'{"sender": "a/b", "message": "hi"}', 400, "'sender'"),
-    ("long sender", json.dumps({"sender": "a" * 129, "message": "hi"}).encode(), 400,
-     "'sender'"),
+    ("long sender", json.dumps({"sender": "a" * 129, "message": "hi"}).encode(), 400, "'sender'"),
     ("empty sender", b'{"sender": "", "message": "hi"}', 400, "'sender'"),
     ("list metadata", b'{"sender": "a", "message": "hi", "metadata": [1]}', 400, "'metadata'"),
-    ("over 64 KiB", json.dumps({"sender": "a", "message": "x" * 70_000}).encode(), 413,
-     "larger than"),
+    (
+        "over 64 KiB",
+        json.dumps({"sender": "a", "message": "x" * 70_000}).encode(),
+        413,
+        "larger than",
+    ),
 ]
 
 
@@ -132,8 +138,9 @@ async def test_stream_is_refused():
 
 @pytest.mark.parametrize("failure", [RuntimeError("boom: patient text"), KeyError("x")])
 async def test_a_failed_turn_is_a_polite_200_logged_without_the_text(caplog, failure, phone):
-    status, messages, _ = await post({"sender": "a", "message": "my secret question"},
-                                     bot=Bot(fail=failure))
+    status, messages, _ = await post(
+        {"sender": "a", "message": "my secret question"}, bot=Bot(fail=failure)
+    )
     assert status == 200
     assert messages[-1] == {"recipient_id": "a", "text": failure_text()}
     assert phone in failure_text()
@@ -156,19 +163,29 @@ def test_max_body_bytes_from_the_environment(monkeypatch):
 
 def test_parse_returns_sender_text_and_metadata():
     assert parse_rest_request(b'{"sender": "a", "message": " hi  there "}') == (
-        "a", "hi there", None)
+        "a",
+        "hi there",
+        None,
+    )
     with pytest.raises(BadRequest) as error:
         parse_rest_request(b"{", max_bytes=10)
     assert error.value.status == 400
 
 
-@pytest.mark.parametrize("failure", [TrackerStoreUnavailable("OperationalError"),
-                                     LockError("Error while acquiring lock. Error: refused"),
-                                     redis.exceptions.ConnectionError("refused")])
-async def test_an_unavailable_store_is_a_503_with_the_apology_and_the_line(caplog, outage_reply,
-                                                                           failure):
-    status, messages, _ = await post({"sender": "a", "message": "my secret question"},
-                                     bot=Bot(fail=failure))
+@pytest.mark.parametrize(
+    "failure",
+    [
+        TrackerStoreUnavailable("OperationalError"),
+        LockError("Error while acquiring lock. Error: refused"),
+        redis.exceptions.ConnectionError("refused"),
+    ],
+)
+async def test_an_unavailable_store_is_a_503_with_the_apology_and_the_line(
+    caplog, outage_reply, failure
+):
+    status, messages, _ = await post(
+        {"sender": "a", "message": "my secret question"}, bot=Bot(fail=failure)
+    )
     assert status == 503
     # Nothing the bot said before the failure: the turn was neither answered nor stored.
     assert messages == [{"recipient_id": "a", "text": outage_reply}]

@@ -1,4 +1,5 @@
 """Unit tests of the SMS channel (channels/sms/): no servers, a fake bot where one is needed."""
+
 import hashlib
 import hmac
 import re
@@ -36,11 +37,16 @@ GREETING = {
         {"title": "Call to schedule", "payload": "/contact_scheduling"},
     ],
 }
-CALL_BUTTON = {"title": "Call 847.570.2160", "type": "web_url", "url": "tel:+18475702160",
-               "payload": "tel:+18475702160"}
+CALL_BUTTON = {
+    "title": "Call 847.570.2160",
+    "type": "web_url",
+    "url": "tel:+18475702160",
+    "payload": "tel:+18475702160",
+}
 
 
 # --- conversation ids ------------------------------------------------------------------------
+
 
 def test_sender_id_is_the_keyed_hash_of_the_number():
     expected = hmac.new(SECRET.encode(), FROM.encode(), hashlib.sha256).hexdigest()[:32]
@@ -61,36 +67,43 @@ def test_sender_id_does_not_contain_the_number():
 
 # --- plain text and GSM-7 --------------------------------------------------------------------
 
-@pytest.mark.parametrize("markdown,plain", [
-    ("**Recovery** takes 4 to 6 hours.", "Recovery takes 4 to 6 hours."),
-    ("You will be _awake_.", "You will be awake."),
-    ("__Important__: *call* us", "Important: call us"),
-    ("See [the page](https://example.org/vp).", "See the page (https://example.org/vp)."),
-    ("[Call 847.570.2160](tel:+18475702160)", "Call 847.570.2160"),
-    ("## Recovery\n* one\n* two", "Recovery\n- one\n- two"),
-    ("keep snake_case_words and 2*3*4", "keep snake_case_words and 2*3*4"),
-    ("  spaces   folded  \n\n\nlines kept ", "spaces folded\nlines kept"),
-])
+
+@pytest.mark.parametrize(
+    "markdown,plain",
+    [
+        ("**Recovery** takes 4 to 6 hours.", "Recovery takes 4 to 6 hours."),
+        ("You will be _awake_.", "You will be awake."),
+        ("__Important__: *call* us", "Important: call us"),
+        ("See [the page](https://example.org/vp).", "See the page (https://example.org/vp)."),
+        ("[Call 847.570.2160](tel:+18475702160)", "Call 847.570.2160"),
+        ("## Recovery\n* one\n* two", "Recovery\n- one\n- two"),
+        ("keep snake_case_words and 2*3*4", "keep snake_case_words and 2*3*4"),
+        ("  spaces   folded  \n\n\nlines kept ", "spaces folded\nlines kept"),
+    ],
+)
 def test_markdown_is_removed(markdown, plain):
     assert to_plain_text(markdown) == plain
 
 
-@pytest.mark.parametrize("text,gsm", [
-    ("\u201cquoted\u201d and \u2018single\u2019", "\"quoted\" and 'single'"),
-    ("1\u20132 weeks \u2014 or more", "1-2 weeks - or more"),
-    ("wait\u2026", "wait..."),
-    ("no\u00a0break", "no break"),
-    ("recuperaci\u00f3n, d\u00eda, ma\u00f1ana", "recuperacion, dia, ma\u00f1ana"),
-    ("caf\u00e9 \u00e0 \u00fc", "caf\u00e9 \u00e0 \u00fc"),  # already GSM-7: kept
-    ("ok \U0001F600", "ok "),
-])
+@pytest.mark.parametrize(
+    "text,gsm",
+    [
+        ("\u201cquoted\u201d and \u2018single\u2019", "\"quoted\" and 'single'"),
+        ("1\u20132 weeks \u2014 or more", "1-2 weeks - or more"),
+        ("wait\u2026", "wait..."),
+        ("no\u00a0break", "no break"),
+        ("recuperaci\u00f3n, d\u00eda, ma\u00f1ana", "recuperacion, dia, ma\u00f1ana"),
+        ("caf\u00e9 \u00e0 \u00fc", "caf\u00e9 \u00e0 \u00fc"),  # already GSM-7: kept
+        ("ok \U0001f600", "ok "),
+    ],
+)
 def test_common_non_gsm_characters_are_replaced(text, gsm):
     assert to_gsm(text) == gsm
     assert is_gsm(to_gsm(text))
 
 
 def test_bot_text_goes_out_as_gsm_plain_text():
-    text = sms_text("**It\u2019s** done \u2013 go home\u2026 \U0001F44D")
+    text = sms_text("**It\u2019s** done \u2013 go home\u2026 \U0001f44d")
     assert text == "It's done - go home..."
     assert is_gsm(text)
 
@@ -103,55 +116,82 @@ def test_extension_characters_count_twice():
 
 # --- buttons as numbered choices -------------------------------------------------------------
 
+
 def test_buttons_become_numbered_choices():
     paragraphs, payloads = render_messages([GREETING])
     assert paragraphs == [
         GREETING["text"],
         "Reply 1 for What is it, 2 for How do I get ready, 3 for How long is recovery, "
-        "4 for Call to schedule."]
+        "4 for Call to schedule.",
+    ]
     assert payloads == ["/ask_what_is", "/ask_arrival", "/ask_recovery", "/contact_scheduling"]
 
 
 def test_a_single_button():
-    paragraphs, payloads = render_messages([
-        {"text": "Follow-up in 1 to 2 weeks.",
-         "buttons": [{"title": "Call to schedule", "payload": "/contact_scheduling"}]}])
+    paragraphs, payloads = render_messages(
+        [
+            {
+                "text": "Follow-up in 1 to 2 weeks.",
+                "buttons": [{"title": "Call to schedule", "payload": "/contact_scheduling"}],
+            }
+        ]
+    )
     assert paragraphs[-1] == "Reply 1 for Call to schedule."
     assert payloads == ["/contact_scheduling"]
 
 
 def test_buttons_that_are_not_intents_are_dropped():
-    paragraphs, payloads = render_messages([
-        {"text": "To schedule, please call 847.570.2160."},
-        {"text": "Tap to call:", "buttons": [CALL_BUTTON]}])
+    paragraphs, payloads = render_messages(
+        [
+            {"text": "To schedule, please call 847.570.2160."},
+            {"text": "Tap to call:", "buttons": [CALL_BUTTON]},
+        ]
+    )
     assert payloads == []
     assert not any("Reply" in p for p in paragraphs)
     assert not any("tel:" in p for p in paragraphs)
 
 
 def test_mixed_buttons_keep_only_intents_and_number_them_densely():
-    message = {"text": "Pick one.", "buttons": [
-        CALL_BUTTON, {"title": "Recovery", "payload": "/ask_recovery"},
-        {"title": "Site", "payload": "https://example.org"},
-        {"title": "Pain", "payload": '/ask_pain_relief{"x": "y"}'}]}
+    message = {
+        "text": "Pick one.",
+        "buttons": [
+            CALL_BUTTON,
+            {"title": "Recovery", "payload": "/ask_recovery"},
+            {"title": "Site", "payload": "https://example.org"},
+            {"title": "Pain", "payload": '/ask_pain_relief{"x": "y"}'},
+        ],
+    }
     paragraphs, payloads = render_messages([message])
     assert paragraphs[-1] == "Reply 1 for Recovery, 2 for Pain."
     assert payloads == ["/ask_recovery", '/ask_pain_relief{"x": "y"}']
 
 
 def test_choices_are_numbered_across_the_messages_of_a_turn():
-    first = {"text": "A.", "buttons": [{"title": "One", "payload": "/a"},
-                                       {"title": "Two", "payload": "/b"}]}
+    first = {
+        "text": "A.",
+        "buttons": [{"title": "One", "payload": "/a"}, {"title": "Two", "payload": "/b"}],
+    }
     second = {"text": "B.", "buttons": [{"title": "Three", "payload": "/c"}]}
     paragraphs, payloads = render_messages([first, second])
     assert paragraphs == ["A.", "Reply 1 for One, 2 for Two.", "B.", "Reply 3 for Three."]
     assert payloads == ["/a", "/b", "/c"]
 
 
-@pytest.mark.parametrize("payload,is_intent", [
-    ("/ask_recovery", True), (" /greet ", True), ('/inform{"a": 1}', True),
-    ("tel:+18475702160", False), ("https://example.org", False), ("", False), (None, False),
-    ("/", False), ("ask_recovery", False)])
+@pytest.mark.parametrize(
+    "payload,is_intent",
+    [
+        ("/ask_recovery", True),
+        (" /greet ", True),
+        ('/inform{"a": 1}', True),
+        ("tel:+18475702160", False),
+        ("https://example.org", False),
+        ("", False),
+        (None, False),
+        ("/", False),
+        ("ask_recovery", False),
+    ],
+)
 def test_intent_payloads(payload, is_intent):
     assert is_intent_payload(payload) is is_intent
 
@@ -161,10 +201,23 @@ def test_choice_titles_are_plain_without_closing_punctuation():
     assert choice_title("When\u2019s my visit?") == "When's my visit"
 
 
-@pytest.mark.parametrize("reply,expected", [
-    ("1", "/ask_what_is"), (" 2 ", "/ask_arrival"), ("4", "/contact_scheduling"),
-    ("5", None), ("0", None), ("01", "/ask_what_is"), ("1.", None), ("one", None),
-    ("12", None), ("", None), (None, None), ("\u0661", None)])
+@pytest.mark.parametrize(
+    "reply,expected",
+    [
+        ("1", "/ask_what_is"),
+        (" 2 ", "/ask_arrival"),
+        ("4", "/contact_scheduling"),
+        ("5", None),
+        ("0", None),
+        ("01", "/ask_what_is"),
+        ("1.", None),
+        ("one", None),
+        ("12", None),
+        ("", None),
+        (None, None),
+        ("\u0661", None),
+    ],
+)
 def test_a_number_maps_back_to_its_choice(reply, expected):
     payloads = ["/ask_what_is", "/ask_arrival", "/ask_recovery", "/contact_scheduling"]
     assert chosen_payload(reply, payloads) == expected
@@ -175,6 +228,7 @@ def test_a_number_without_choices_is_text():
 
 
 # --- splitting -------------------------------------------------------------------------------
+
 
 def test_a_short_reply_is_one_message():
     paragraphs, _ = render_messages([GREETING])
@@ -224,6 +278,7 @@ def test_exactly_306_fits_one_message():
 
 # --- TwiML -----------------------------------------------------------------------------------
 
+
 def test_twiml_escapes_and_has_one_message_per_body():
     document = twiml(["a < b & c", "second"])
     assert document.startswith('<?xml version="1.0" encoding="UTF-8"?><Response>')
@@ -236,19 +291,38 @@ def test_empty_twiml():
 
 # --- keywords --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text,kind", [
-    ("STOP", "stop"), ("stop", "stop"), (" Stop. ", "stop"), ("STOPALL", "stop"),
-    ("unsubscribe", "stop"), ("Cancel", "stop"), ("END", "stop"), ("quit!", "stop"),
-    ("revoke", "stop"), ("OPTOUT", "stop"),
-    ("START", "start"), ("unstop", "start"), ("yes", "start_if_opted_out"),
-    ("HELP", "help"), ("info", "help"),
-    ("please stop the bleeding", None), ("help me", None), ("stop it now", None), ("", None),
-    (None, None)])
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("STOP", "stop"),
+        ("stop", "stop"),
+        (" Stop. ", "stop"),
+        ("STOPALL", "stop"),
+        ("unsubscribe", "stop"),
+        ("Cancel", "stop"),
+        ("END", "stop"),
+        ("quit!", "stop"),
+        ("revoke", "stop"),
+        ("OPTOUT", "stop"),
+        ("START", "start"),
+        ("unstop", "start"),
+        ("yes", "start_if_opted_out"),
+        ("HELP", "help"),
+        ("info", "help"),
+        ("please stop the bleeding", None),
+        ("help me", None),
+        ("stop it now", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_keywords_are_whole_messages(text, kind):
     assert keyword(text) == kind
 
 
 # --- per-conversation store ------------------------------------------------------------------
+
 
 def test_store_is_bounded_and_drops_the_least_recently_used():
     store = ConversationStore(max_size=3)
@@ -284,6 +358,7 @@ def test_default_store_size():
 
 # --- configuration ---------------------------------------------------------------------------
 
+
 def test_phone_comes_from_the_domain(phone):
     assert load_phone() == phone
 
@@ -304,14 +379,17 @@ def test_missing_domain_phone_is_a_clear_error(tmp_path):
         load_phone(domain)
 
 
-@pytest.mark.parametrize("credentials,missing", [
-    (None, "auth_token"),
-    ({"auth_token": "", "webhook_url": URL, "sender_secret": SECRET}, "auth_token"),
-    ({"auth_token": TOKEN, "webhook_url": URL, "sender_secret": ""}, "sender_secret"),
-    ({"auth_token": TOKEN, "webhook_url": URL, "sender_secret": None}, "sender_secret"),
-    ({"auth_token": "  ", "webhook_url": URL, "sender_secret": SECRET}, "auth_token"),
-    ({"auth_token": TOKEN, "webhook_url": "", "sender_secret": SECRET}, "webhook_url"),
-])
+@pytest.mark.parametrize(
+    "credentials,missing",
+    [
+        (None, "auth_token"),
+        ({"auth_token": "", "webhook_url": URL, "sender_secret": SECRET}, "auth_token"),
+        ({"auth_token": TOKEN, "webhook_url": URL, "sender_secret": ""}, "sender_secret"),
+        ({"auth_token": TOKEN, "webhook_url": URL, "sender_secret": None}, "sender_secret"),
+        ({"auth_token": "  ", "webhook_url": URL, "sender_secret": SECRET}, "auth_token"),
+        ({"auth_token": TOKEN, "webhook_url": "", "sender_secret": SECRET}, "webhook_url"),
+    ],
+)
 def test_refuses_to_start_without_secrets(credentials, missing):
     with pytest.raises(SmsConfigError, match=missing):
         SmsInput.from_credentials(credentials)
@@ -320,12 +398,14 @@ def test_refuses_to_start_without_secrets(credentials, missing):
 def test_refuses_a_webhook_url_that_is_not_a_url():
     with pytest.raises(SmsConfigError, match="webhook_url"):
         SmsInput.from_credentials(
-            {"auth_token": TOKEN, "webhook_url": "/webhooks/sms/webhook", "sender_secret": SECRET})
+            {"auth_token": TOKEN, "webhook_url": "/webhooks/sms/webhook", "sender_secret": SECRET}
+        )
 
 
 def test_from_credentials(phone):
     channel = SmsInput.from_credentials(
-        {"auth_token": TOKEN, "webhook_url": URL, "sender_secret": SECRET})
+        {"auth_token": TOKEN, "webhook_url": URL, "sender_secret": SECRET}
+    )
     assert channel.name() == "sms" and channel.url_prefix() == "sms"
     assert channel.webhook_url == URL and channel.phone == phone
     assert SmsOutput.name() == "sms"
@@ -334,9 +414,13 @@ def test_from_credentials(phone):
 
 # --- the webhook handler, with a fake bot ------------------------------------------------------
 
+
 def test_form_parsing_keeps_blank_values():
-    assert parse_form(b"From=%2B1555&Body=&FromZip=") == {"From": "+1555", "Body": "",
-                                                          "FromZip": ""}
+    assert parse_form(b"From=%2B1555&Body=&FromZip=") == {
+        "From": "+1555",
+        "Body": "",
+        "FromZip": "",
+    }
     assert parse_form(b"Body=a&Body=b") is None
     assert parse_form(b"\xff\xfe") is None
 
@@ -348,10 +432,17 @@ class FakeBot:
         "hi": [GREETING],
         "/ask_what_is": [{"text": "A vertebroplasty ... puts bone cement right into the bone."}],
         "/ask_recovery": [{"text": "Recovery takes 4 to 6 hours."}],
-        "call": [{"text": "Please call 847.570.2160."}, {"text": "Tap to call:",
-                                                         "buttons": [CALL_BUTTON]}],
-        "long": [{"text": " ".join(f"Sentence {i} is a fairly long sentence about recovery."
-                                   for i in range(20))}],
+        "call": [
+            {"text": "Please call 847.570.2160."},
+            {"text": "Tap to call:", "buttons": [CALL_BUTTON]},
+        ],
+        "long": [
+            {
+                "text": " ".join(
+                    f"Sentence {i} is a fairly long sentence about recovery." for i in range(20)
+                )
+            }
+        ],
     }
 
     def __init__(self, fail: bool = False):
@@ -389,8 +480,10 @@ async def post(channel, bot, body, params=None, token=TOKEN):
 
 
 def bodies(document):
-    return [m.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-            for m in re.findall(r"<Message>(.*?)</Message>", document, re.S)]
+    return [
+        m.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        for m in re.findall(r"<Message>(.*?)</Message>", document, re.S)
+    ]
 
 
 async def test_a_signed_message_reaches_the_bot_under_the_hashed_id(channel):
@@ -477,8 +570,10 @@ async def test_stop_help_start(channel, phone):
     bot = FakeBot()
     _, document = await post(channel, bot, "Stop")
     assert bodies(document) == [STOP_REPLY]
-    assert STOP_REPLY == ("You are unsubscribed from the vertebroplasty assistant and will "
-                              "get no more messages. Reply START to resubscribe.")
+    assert STOP_REPLY == (
+        "You are unsubscribed from the vertebroplasty assistant and will "
+        "get no more messages. Reply START to resubscribe."
+    )
     _, document = await post(channel, bot, "how long is recovery")
     assert bodies(document) == [] and document.endswith("<Response />")
     # One confirmation only: after it, nothing (not HELP, not another STOP) until START.
@@ -497,12 +592,22 @@ async def test_help_and_info_give_the_line(channel, phone):
         _, document = await post(channel, FakeBot(), word)
         assert bodies(document) == [
             f"Vertebroplasty assistant: answers about your procedure. For scheduling or "
-            f"questions, call {phone}. Reply STOP to stop."]
+            f"questions, call {phone}. Reply STOP to stop."
+        ]
 
 
-@pytest.mark.parametrize("text", ["stop texting me", "Please stop texting me!", "don't text me",
-                                  "unsubscribe me", "remove me from this list", "no more texts",
-                                  "STOP MESSAGING ME PLEASE"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stop texting me",
+        "Please stop texting me!",
+        "don't text me",
+        "unsubscribe me",
+        "remove me from this list",
+        "no more texts",
+        "STOP MESSAGING ME PLEASE",
+    ],
+)
 async def test_plain_requests_to_stop_opt_out(channel, text):
     bot = FakeBot()
     _, document = await post(channel, bot, text)
@@ -511,8 +616,10 @@ async def test_plain_requests_to_stop_opt_out(channel, text):
     assert bodies(document) == [] and bot.received == []
 
 
-@pytest.mark.parametrize("text", ["when can I stop taking warfarin", "stop", "does the pain stop",
-                                  "can I text you a question"])
+@pytest.mark.parametrize(
+    "text",
+    ["when can I stop taking warfarin", "stop", "does the pain stop", "can I text you a question"],
+)
 def test_questions_with_stop_words_are_not_requests_to_stop(text):
     assert (keyword(text) == "stop") == (text == "stop")
 
@@ -542,8 +649,9 @@ async def test_the_state_database_down_is_the_outage_answer(tmp_path, phone):
     bot = FakeBot()
     status, document = await post(channel, bot, "hi")
     assert status == 200 and bot.received == []
-    assert bodies(document) == [f"Sorry, I can't answer right now. Please try again in a few "
-                                f"minutes, or call {phone}."]
+    assert bodies(document) == [
+        f"Sorry, I can't answer right now. Please try again in a few minutes, or call {phone}."
+    ]
 
 
 async def test_yes_is_an_opt_in_only_when_opted_out(channel):

@@ -1,5 +1,6 @@
 """SMS in Spanish (issue 14): Spanish keywords answered in Spanish, numbered choices in
 Spanish, and accented replies sized as UCS-2 (70 characters a segment, 67 concatenated)."""
+
 import pytest
 
 from channels.sms.channel import SmsInput, reply_language
@@ -10,23 +11,44 @@ from channels.sms.split import MAX_MESSAGE_SEPTETS, split_for_sms
 from channels.sms.state import ConversationStore
 from tests.channels.test_sms import SECRET, TOKEN, URL, bodies, post
 
-SPANISH_ANSWER = ("La recuperación dura de 4 a 6 horas. Puede irse a casa el mismo día de su "
-                  "procedimiento. Debería sentir alivio del dolor a las pocas horas del "
-                  "procedimiento. Su radiólogo programará una cita de seguimiento de 1 a 2 "
-                  "semanas después de su procedimiento. Es para ver cómo sigue usted.")
+SPANISH_ANSWER = (
+    "La recuperación dura de 4 a 6 horas. Puede irse a casa el mismo día de su "
+    "procedimiento. Debería sentir alivio del dolor a las pocas horas del "
+    "procedimiento. Su radiólogo programará una cita de seguimiento de 1 a 2 "
+    "semanas después de su procedimiento. Es para ver cómo sigue usted."
+)
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("ALTO", "stop"), ("parar", "stop"), ("Cancelar", "stop"), ("BAJA", "stop"),
-    ("no me manden más mensajes", "stop"), ("ya no quiero recibir mensajes", "stop"),
-    ("dejen de enviarme mensajes", "stop"), ("COMENZAR", "start"), ("AYUDA", "help"),
-    ("sí", "start_if_opted_out"), ("STOP", "stop"), ("HELP", "help")])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("ALTO", "stop"),
+        ("parar", "stop"),
+        ("Cancelar", "stop"),
+        ("BAJA", "stop"),
+        ("no me manden más mensajes", "stop"),
+        ("ya no quiero recibir mensajes", "stop"),
+        ("dejen de enviarme mensajes", "stop"),
+        ("COMENZAR", "start"),
+        ("AYUDA", "help"),
+        ("sí", "start_if_opted_out"),
+        ("STOP", "stop"),
+        ("HELP", "help"),
+    ],
+)
 def test_spanish_keywords_are_keywords(text, kind):
     assert keyword(text) == kind
 
 
-@pytest.mark.parametrize("text", ["alto dolor de espalda", "¿cancelar mi cita?",
-                                  "ayuda con la preparación", "no me manden la factura"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "alto dolor de espalda",
+        "¿cancelar mi cita?",
+        "ayuda con la preparación",
+        "no me manden la factura",
+    ],
+)
 def test_longer_messages_are_questions_not_keywords(text):
     assert keyword(text) is None
 
@@ -46,10 +68,16 @@ class SpanishBot:
 
     async def __call__(self, message):
         self.received.append(message)
-        await message.output_channel.send_response(message.sender_id, {
-            "text": "¡Hola! Puedo responder a sus preguntas sobre su vertebroplastia.",
-            "buttons": [{"title": "¿Qué es?", "payload": "/ask_what_is"},
-                        {"title": "¿Cómo me preparo?", "payload": "/ask_prepare"}]})
+        await message.output_channel.send_response(
+            message.sender_id,
+            {
+                "text": "¡Hola! Puedo responder a sus preguntas sobre su vertebroplastia.",
+                "buttons": [
+                    {"title": "¿Qué es?", "payload": "/ask_what_is"},
+                    {"title": "¿Cómo me preparo?", "payload": "/ask_prepare"},
+                ],
+            },
+        )
 
 
 async def test_alto_opts_out_in_spanish_and_nothing_is_sent_until_comenzar():
@@ -77,8 +105,9 @@ async def test_numbered_choices_in_spanish():
 
 
 def test_english_choices_stay_english():
-    paragraphs, _ = render_messages([{"text": "Hello!", "buttons": [
-        {"title": "What is it?", "payload": "/ask_what_is"}]}])
+    paragraphs, _ = render_messages(
+        [{"text": "Hello!", "buttons": [{"title": "What is it?", "payload": "/ask_what_is"}]}]
+    )
     assert paragraphs[-1] == "Reply 1 for What is it."
     assert reply_language([{"text": "Recovery takes 4 to 6 hours. You can go home."}]) == "en"
     assert reply_language([{"text": SPANISH_ANSWER}]) == "es"

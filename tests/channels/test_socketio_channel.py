@@ -1,4 +1,5 @@
 """The widget's socket.io channel: link buttons keep their URL; bad events are ignored."""
+
 from typing import List
 
 import pytest
@@ -32,39 +33,59 @@ async def test_call_button_is_sent_as_a_link(sio):
     assert (event, room) == ("bot_uttered", "session-1")
     # rasa-webchat 1.0.1 renders {type: web_url, url} as <a class="rw-reply" href=url>, and
     # treats a message as buttons only when it has exactly `text` and `buttons`/`quick_replies`.
-    assert message == {"text": "Tap to call:", "buttons": [
-        {"type": "web_url", "title": "Call 847.570.2160", "url": "tel:+18475702160"}]}
+    assert message == {
+        "text": "Tap to call:",
+        "buttons": [{"type": "web_url", "title": "Call 847.570.2160", "url": "tel:+18475702160"}],
+    }
 
 
 async def test_postback_buttons_stay_quick_replies(sio):
     output = SocketIOOutput(sio, "bot_uttered")
-    await output.send_text_with_buttons("s", "First part.\n\nPick one:", [
-        {"title": "Recovery", "payload": "/ask_recovery"},
-        {"title": "Call", "type": "web_url", "url": "tel:+18475702160", "payload": "x"}])
+    await output.send_text_with_buttons(
+        "s",
+        "First part.\n\nPick one:",
+        [
+            {"title": "Recovery", "payload": "/ask_recovery"},
+            {"title": "Call", "type": "web_url", "url": "tel:+18475702160", "payload": "x"},
+        ],
+    )
     messages = [data for _, data, _ in sio.emitted]
     assert messages == [
         {"text": "First part.", "quick_replies": []},
-        {"text": "Pick one:", "quick_replies": [
-            {"content_type": "text", "title": "Recovery", "payload": "/ask_recovery"},
-            {"type": "web_url", "title": "Call", "url": "tel:+18475702160"}]},
+        {
+            "text": "Pick one:",
+            "quick_replies": [
+                {"content_type": "text", "title": "Recovery", "payload": "/ask_recovery"},
+                {"type": "web_url", "title": "Call", "url": "tel:+18475702160"},
+            ],
+        },
     ]
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://example.org", "data:text/html,x",
-                                 None])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "http://example.org", "data:text/html,x", None]
+)
 async def test_links_other_than_tel_or_https_are_not_sent_as_links(sio, url):
     output = SocketIOOutput(sio, "bot_uttered")
     await output.send_text_with_buttons(
-        "s", "Text", [{"title": "Go", "type": "web_url", "url": url, "payload": "/greet"}])
+        "s", "Text", [{"title": "Go", "type": "web_url", "url": url, "payload": "/greet"}]
+    )
     [(_, message, _)] = sio.emitted
-    assert message == {"text": "Text", "quick_replies": [
-        {"content_type": "text", "title": "Go", "payload": "/greet"}]}
+    assert message == {
+        "text": "Text",
+        "quick_replies": [{"content_type": "text", "title": "Go", "payload": "/greet"}],
+    }
 
 
 def make_channel():
-    return SocketIOInput.from_credentials({
-        "user_message_evt": "user_uttered", "bot_message_evt": "bot_uttered",
-        "session_persistence": True, "metadata_key": "customData"})
+    return SocketIOInput.from_credentials(
+        {
+            "user_message_evt": "user_uttered",
+            "bot_message_evt": "bot_uttered",
+            "session_persistence": True,
+            "metadata_key": "customData",
+        }
+    )
 
 
 async def deliver(data) -> List[UserMessage]:
@@ -81,8 +102,13 @@ async def deliver(data) -> List[UserMessage]:
 
 
 async def test_a_widget_message_reaches_the_bot_with_this_output_channel():
-    [message] = await deliver({"message": "how long is\x00 recovery", "session_id": "abc123",
-                               "customData": {"language": "en"}})
+    [message] = await deliver(
+        {
+            "message": "how long is\x00 recovery",
+            "session_id": "abc123",
+            "customData": {"language": "en"},
+        }
+    )
     assert message.text == "how long is recovery"
     assert message.sender_id == "abc123"
     assert message.input_channel == "socketio"
@@ -103,10 +129,18 @@ async def test_long_messages_are_cut():
     assert len(message.text) == 1000
 
 
-@pytest.mark.parametrize("data", [
-    "just a string", None, {"message": "hi"}, {"message": "hi", "session_id": ""},
-    {"message": "hi", "session_id": "../../etc"}, {"message": "hi", "session_id": 5},
-    {"message": {"nested": 1}, "session_id": "abc"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "just a string",
+        None,
+        {"message": "hi"},
+        {"message": "hi", "session_id": ""},
+        {"message": "hi", "session_id": "../../etc"},
+        {"message": "hi", "session_id": 5},
+        {"message": {"nested": 1}, "session_id": "abc"},
+    ],
+)
 @pytest.mark.filterwarnings("ignore::UserWarning")
 async def test_malformed_events_are_ignored(data):
     assert await deliver(data) == []
@@ -118,15 +152,19 @@ async def test_bad_metadata_becomes_empty(metadata):
     assert message.metadata == {}
 
 
-
-@pytest.mark.parametrize("env,expected", [
-    ({"CORS_ORIGINS": "http://127.0.0.1:8081"}, ["http://127.0.0.1:8081"]),
-    ({"CORS_ORIGINS": " https://a.example/ , https://b.example:8443,"},
-     ["https://a.example", "https://b.example:8443"]),
-    ({"WEB_PORT": "9000"}, ["http://localhost:9000"]),
-    ({}, ["http://localhost:8080"]),
-    ({"CORS_ORIGINS": "*"}, "*"),
-])
+@pytest.mark.parametrize(
+    "env,expected",
+    [
+        ({"CORS_ORIGINS": "http://127.0.0.1:8081"}, ["http://127.0.0.1:8081"]),
+        (
+            {"CORS_ORIGINS": " https://a.example/ , https://b.example:8443,"},
+            ["https://a.example", "https://b.example:8443"],
+        ),
+        ({"WEB_PORT": "9000"}, ["http://localhost:9000"]),
+        ({}, ["http://localhost:8080"]),
+        ({"CORS_ORIGINS": "*"}, "*"),
+    ],
+)
 def test_allowed_origins_come_from_cors_origins(monkeypatch, env, expected):
     monkeypatch.delenv("CORS_ORIGINS", raising=False)
     monkeypatch.delenv("WEB_PORT", raising=False)
@@ -142,15 +180,23 @@ def test_engineio_checks_the_origin_but_leaves_the_cors_headers_to_sanic_cors(mo
     eio = channel.sio.eio
     # [] (Rasa's value) would switch the Origin check off
     assert eio.cors_allowed_origins == ["http://127.0.0.1:8081"]
-    environ = {"HTTP_ORIGIN": "http://127.0.0.1:8081", "REQUEST_METHOD": "GET",
-               "wsgi.url_scheme": "http", "HTTP_HOST": "127.0.0.1:5005"}
+    environ = {
+        "HTTP_ORIGIN": "http://127.0.0.1:8081",
+        "REQUEST_METHOD": "GET",
+        "wsgi.url_scheme": "http",
+        "HTTP_HOST": "127.0.0.1:5005",
+    }
     assert eio._cors_allowed_origins(environ) == ["http://127.0.0.1:8081"]
     assert eio._cors_headers(environ) == []
 
 
-@pytest.mark.parametrize("failure,expected", [
-    (TrackerStoreUnavailable("OperationalError"), "can't answer right now"),
-    (RuntimeError("boom"), "something went wrong")])
+@pytest.mark.parametrize(
+    "failure,expected",
+    [
+        (TrackerStoreUnavailable("OperationalError"), "can't answer right now"),
+        (RuntimeError("boom"), "something went wrong"),
+    ],
+)
 async def test_a_failed_turn_gets_an_apology_with_the_line_not_silence(failure, expected, phone):
     async def on_new_message(message: UserMessage) -> None:
         raise failure
@@ -163,8 +209,7 @@ async def test_a_failed_turn_gets_an_apology_with_the_line_not_silence(failure, 
         emitted.append((event, data, room))
 
     channel.sio.emit = emit
-    await channel.sio.handlers["/"]["user_uttered"]("sid-1", {"message": "hi",
-                                                               "session_id": "abc"})
+    await channel.sio.handlers["/"]["user_uttered"]("sid-1", {"message": "hi", "session_id": "abc"})
     [(event, data, room)] = emitted
     assert event == "bot_uttered" and room == "sid-1"
     assert expected in data["text"] and phone in data["text"]

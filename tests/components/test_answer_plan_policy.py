@@ -1,4 +1,5 @@
 """The answer-plan policy: several questions, "and after that?", a bare reply to buttons."""
+
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -13,17 +14,21 @@ from rasa.shared.importers.importer import TrainingDataImporter
 from components.answer_plan_policy import AnswerPlanPolicy, rule_plans
 from tests.helpers import ROOT, component_config
 
-CONFIG = {**AnswerPlanPolicy.get_default_config(),
-          **component_config("components.answer_plan_policy.AnswerPlanPolicy")}
+CONFIG = {
+    **AnswerPlanPolicy.get_default_config(),
+    **component_config("components.answer_plan_policy.AnswerPlanPolicy"),
+}
 
 
 @pytest.fixture(scope="module")
 def project():
     importer = TrainingDataImporter.load_from_config(
-        str(ROOT / "config.yml"), str(ROOT / "domain.yml"), [str(ROOT / "data")])
+        str(ROOT / "config.yml"), str(ROOT / "domain.yml"), [str(ROOT / "data")]
+    )
     domain = importer.get_domain()
-    trackers = TrainingDataGenerator(importer.get_stories(), domain, augmentation_factor=0,
-                                     use_story_concatenation=False).generate()
+    trackers = TrainingDataGenerator(
+        importer.get_stories(), domain, augmentation_factor=0, use_story_concatenation=False
+    ).generate()
     return domain, trackers
 
 
@@ -39,14 +44,17 @@ def policy(project, tmp_path_factory):
 
 
 def user(text, intent, **parse):
-    return UserUttered(text, {"name": intent, "confidence": 0.9},
-                       parse_data={"intent": {"name": intent, "confidence": 0.9}, "text": text,
-                                   **parse})
+    return UserUttered(
+        text,
+        {"name": intent, "confidence": 0.9},
+        parse_data={"intent": {"name": intent, "confidence": 0.9}, "text": text, **parse},
+    )
 
 
 def bot(utter_action, buttons=None):
-    return BotUttered("...", data={"buttons": buttons} if buttons else {},
-                      metadata={"utter_action": utter_action})
+    return BotUttered(
+        "...", data={"buttons": buttons} if buttons else {}, metadata={"utter_action": utter_action}
+    )
 
 
 def turn(policy, domain: Domain, history, message):
@@ -70,10 +78,16 @@ def turn(policy, domain: Domain, history, message):
 
 
 def test_plans_are_the_rules_actions(policy):
-    assert policy.plans["ask_prepare"] == ["utter_prepare_intro", "utter_arrival",
-                                           "utter_imaging", "utter_blood_thinners"]
-    assert policy.plans["ask_blood_thinners"] == ["action_identify_medication",
-                                                  "utter_blood_thinners"]
+    assert policy.plans["ask_prepare"] == [
+        "utter_prepare_intro",
+        "utter_arrival",
+        "utter_imaging",
+        "utter_blood_thinners",
+    ]
+    assert policy.plans["ask_blood_thinners"] == [
+        "action_identify_medication",
+        "utter_blood_thinners",
+    ]
     assert policy.plans["out_of_scope"] == ["utter_out_of_scope", "action_offer_call_button"]
 
 
@@ -85,8 +99,11 @@ def test_rule_plans_skip_rules_that_start_after_an_action(project):
 
 def test_every_question_is_answered_in_order(policy, project):
     domain, _ = project
-    message = user("how long does it take and when can i go home", "ask_procedure_duration",
-                   questions=["ask_procedure_duration", "ask_recovery"])
+    message = user(
+        "how long does it take and when can i go home",
+        "ask_procedure_duration",
+        questions=["ask_procedure_duration", "ask_recovery"],
+    )
     assert turn(policy, domain, [], message) == ["utter_procedure_duration", "utter_recovery"]
 
 
@@ -98,27 +115,41 @@ def test_a_question_not_understood_is_said_not_dropped(policy, project):
 
 def test_beyond_three_questions_the_rest_are_offered(policy, project):
     domain, _ = project
-    message = user("...", "ask_what_is", questions=["ask_what_is", "ask_who_performs",
-                                                    "ask_recovery", "ask_follow_up"])
+    message = user(
+        "...",
+        "ask_what_is",
+        questions=["ask_what_is", "ask_who_performs", "ask_recovery", "ask_follow_up"],
+    )
     assert turn(policy, domain, [], message) == [
-        "utter_what_is", "utter_who_performs", "utter_recovery", "action_offer_more_topics"]
+        "utter_what_is",
+        "utter_who_performs",
+        "utter_recovery",
+        "action_offer_more_topics",
+    ]
 
 
 def test_medicine_and_call_button_actions_keep_their_place(policy, project):
     domain, _ = project
     message = user("...", "ask_blood_thinners", questions=["ask_blood_thinners", "out_of_scope"])
     assert turn(policy, domain, [], message) == [
-        "action_identify_medication", "utter_blood_thinners", "utter_out_of_scope",
-        "action_offer_call_button"]
+        "action_identify_medication",
+        "utter_blood_thinners",
+        "utter_out_of_scope",
+        "action_offer_call_button",
+    ]
 
 
 def test_and_after_that_gives_the_next_step_of_the_page(policy, project):
     domain, _ = project
-    history = [user("how do they put the needle in", "ask_incision_needle"),
-               ActionExecuted("utter_incision_needle"), bot("utter_incision_needle"),
-               ActionExecuted(ACTION_LISTEN_NAME)]
+    history = [
+        user("how do they put the needle in", "ask_incision_needle"),
+        ActionExecuted("utter_incision_needle"),
+        bot("utter_incision_needle"),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
     assert turn(policy, domain, history, user("and after that?", "ask_next_step")) == [
-        "utter_cement"]
+        "utter_cement"
+    ]
 
 
 def test_and_after_that_with_no_step_before_is_left_to_the_rules(policy, project):
@@ -128,26 +159,35 @@ def test_and_after_that_with_no_step_before_is_left_to_the_rules(policy, project
 
 def test_a_choice_of_language_after_an_answer_gives_that_answer_again(policy, project):
     domain, _ = project
-    history = [user("what is a vertebroplasty", "ask_what_is"),
-               ActionExecuted("utter_what_is"), bot("utter_what_is"),
-               ActionExecuted(ACTION_LISTEN_NAME)]
+    history = [
+        user("what is a vertebroplasty", "ask_what_is"),
+        ActionExecuted("utter_what_is"),
+        bot("utter_what_is"),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
     assert turn(policy, domain, history, user("en español por favor", "choose_language")) == [
-        "utter_what_is"]
+        "utter_what_is"
+    ]
     # With nothing answered before, the rule answers (the greeting in that language).
     assert turn(policy, domain, [], user("español", "choose_language")) is None
 
 
 def test_a_bare_reply_picks_the_button_just_offered(policy, project):
     domain, _ = project
-    buttons = [{"title": "The procedure", "payload": "/ask_procedure_duration"},
-               {"title": "Recovery", "payload": "/ask_recovery"}]
-    history = [user("how long does that take", "ask_how_long"),
-               ActionExecuted("utter_how_long"), bot("utter_how_long", buttons),
-               ActionExecuted(ACTION_LISTEN_NAME)]
+    buttons = [
+        {"title": "The procedure", "payload": "/ask_procedure_duration"},
+        {"title": "Recovery", "payload": "/ask_recovery"},
+    ]
+    history = [
+        user("how long does that take", "ask_how_long"),
+        ActionExecuted("utter_how_long"),
+        bot("utter_how_long", buttons),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
     assert turn(policy, domain, history, user("the procedure", "ask_what_is")) == [
-        "utter_procedure_duration"]
-    assert turn(policy, domain, history, user("i want to know about cost", "out_of_scope")) \
-        is None
+        "utter_procedure_duration"
+    ]
+    assert turn(policy, domain, history, user("i want to know about cost", "out_of_scope")) is None
 
 
 def test_one_question_and_safety_are_left_to_the_rules(policy, project):

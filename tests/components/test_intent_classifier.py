@@ -1,4 +1,5 @@
 """The linear intent classifier: same probabilities as scikit-learn, saved and loaded intact."""
+
 import numpy as np
 import pytest
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -12,22 +13,48 @@ from components.intent_classifier import LinearIntentClassifier, fit
 
 EXAMPLES = {
     "greet": ["hello", "hi there", "good morning", "hey, anyone there?", "hiya"],
-    "ask_recovery": ["how long is recovery", "when can I go back to normal",
-                     "how soon will I be back on my feet", "recovery time after the procedure",
-                     "when will I feel better after vertebroplasty"],
-    "ask_cement": ["what is the cement made of", "is bone cement safe to have inside",
-                   "why do they use cement", "what does the cement do",
-                   "does the cement harden in my spine"],
-    "out_of_scope": ["how much does it cost", "where do I park", "can I drive home",
-                     "what is the weather", "does insurance pay for this"],
+    "ask_recovery": [
+        "how long is recovery",
+        "when can I go back to normal",
+        "how soon will I be back on my feet",
+        "recovery time after the procedure",
+        "when will I feel better after vertebroplasty",
+    ],
+    "ask_cement": [
+        "what is the cement made of",
+        "is bone cement safe to have inside",
+        "why do they use cement",
+        "what does the cement do",
+        "does the cement harden in my spine",
+    ],
+    "out_of_scope": [
+        "how much does it cost",
+        "where do I park",
+        "can I drive home",
+        "what is the weather",
+        "does insurance pay for this",
+    ],
 }
-UNSEEN = ["hellooo", "how long until I recover??", "cement", "parking lot",
-          "Verterboplasty recovry", "@@@", "x" * 300, "Hola, ¿cómo estás?"]
+UNSEEN = [
+    "hellooo",
+    "how long until I recover??",
+    "cement",
+    "parking lot",
+    "Verterboplasty recovry",
+    "@@@",
+    "x" * 300,
+    "Hola, ¿cómo estás?",
+]
 
 
 def training_data():
-    return TrainingData([Message(data={TEXT: text, INTENT: intent})
-                         for intent, texts in EXAMPLES.items() for text in texts])
+    return TrainingData(
+        [
+            Message(data={TEXT: text, INTENT: intent})
+            for intent, texts in EXAMPLES.items()
+            for text in texts
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +66,8 @@ def storage(tmp_path_factory):
 def trained(storage):
     resource = Resource("linear_intent_classifier")
     classifier = LinearIntentClassifier.create(
-        LinearIntentClassifier.get_default_config(), storage, resource, None)
+        LinearIntentClassifier.get_default_config(), storage, resource, None
+    )
     classifier.train(training_data())
     return classifier, resource
 
@@ -48,15 +76,18 @@ def trained(storage):
 def loaded(storage, trained):
     _, resource = trained
     return LinearIntentClassifier.load(
-        LinearIntentClassifier.get_default_config(), storage, resource, None)
+        LinearIntentClassifier.get_default_config(), storage, resource, None
+    )
 
 
 def reference_probabilities(texts):
     """scikit-learn's own transform + predict_proba, fitted the same way."""
     data = training_data()
-    word, char, regression = fit([m.get(TEXT) for m in data.intent_examples],
-                                 [m.get(INTENT) for m in data.intent_examples],
-                                 LinearIntentClassifier.get_default_config())
+    word, char, regression = fit(
+        [m.get(TEXT) for m in data.intent_examples],
+        [m.get(INTENT) for m in data.intent_examples],
+        LinearIntentClassifier.get_default_config(),
+    )
     features = hstack([word.transform(texts), char.transform(texts)]).tocsr()
     return list(regression.classes_), regression.predict_proba(features)
 
@@ -108,10 +139,17 @@ def test_text_with_no_known_feature_still_gets_a_distribution(loaded):
 
 def test_one_intent_is_not_enough_to_train(storage):
     classifier = LinearIntentClassifier.create(
-        LinearIntentClassifier.get_default_config(), storage, Resource("one_intent"), None)
+        LinearIntentClassifier.get_default_config(), storage, Resource("one_intent"), None
+    )
     with pytest.raises(ValueError, match="at least two intents"):
-        classifier.train(TrainingData([Message(data={TEXT: "hi", INTENT: "greet"}),
-                                       Message(data={TEXT: "hello", INTENT: "greet"})]))
+        classifier.train(
+            TrainingData(
+                [
+                    Message(data={TEXT: "hi", INTENT: "greet"}),
+                    Message(data={TEXT: "hello", INTENT: "greet"}),
+                ]
+            )
+        )
 
 
 @pytest.fixture(scope="module")
@@ -119,8 +157,12 @@ def reader(storage, trained):
     """The trained classifier, configured to read several questions as config.yml does, with a
     threshold for this small training set."""
     _, resource = trained
-    config = {**LinearIntentClassifier.get_default_config(), "question_threshold": 0.4,
-              "not_questions": ["greet"], "question_aliases": {"ask_cement": "ask_cement_alias"}}
+    config = {
+        **LinearIntentClassifier.get_default_config(),
+        "question_threshold": 0.4,
+        "not_questions": ["greet"],
+        "question_aliases": {"ask_cement": "ask_cement_alias"},
+    }
     return LinearIntentClassifier.load(config, storage, resource, None)
 
 

@@ -1,4 +1,5 @@
 """Which language a message is in, and when it changes the conversation's (issue 14)."""
+
 from pathlib import Path
 
 import pytest
@@ -12,28 +13,48 @@ FIRST = component_config("components.language_policy.LanguagePolicy")["first_mes
 
 
 def read(text):
-    return languages.read(text, DETECTOR["min_words"], DETECTOR["min_confidence"],
-                          DETECTOR["long_words"], DETECTOR["long_confidence"])
+    return languages.read(
+        text,
+        DETECTOR["min_words"],
+        DETECTOR["min_confidence"],
+        DETECTOR["long_words"],
+        DETECTOR["long_confidence"],
+    )
 
 
-@pytest.mark.parametrize("text,language", [
-    ("Español", "es"), ("en español por favor", "es"), ("ESPANOL", "es"), ("spanish please", "es"),
-    ("English", "en"), ("en inglés", "en"), ("¿Cuánto tiempo dura la recuperación?", "es"),
-    ("how long is recovery after the procedure", "en"), ("no siento las piernas", "es")])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Español", "es"),
+        ("en español por favor", "es"),
+        ("ESPANOL", "es"),
+        ("spanish please", "es"),
+        ("English", "en"),
+        ("en inglés", "en"),
+        ("¿Cuánto tiempo dura la recuperación?", "es"),
+        ("how long is recovery after the procedure", "en"),
+        ("no siento las piernas", "es"),
+    ],
+)
 def test_a_choice_or_a_long_sure_message_sets_the_language(text, language):
     reading = read(text)
     assert reading.sets_conversation and reading.language == language
 
 
-@pytest.mark.parametrize("text", ["ok", "sí", "si", "1", "no", "gracias", "/ask_recovery", "",
-                                  "👍"])
+@pytest.mark.parametrize(
+    "text", ["ok", "sí", "si", "1", "no", "gracias", "/ask_recovery", "", "👍"]
+)
 def test_short_messages_never_switch_a_conversation(text):
     assert not read(text).sets_conversation
 
 
 def english_training_examples():
-    return [t for p in sorted((ROOT / "data" / "nlu").glob("*.yml"))
-            if p.name != "choose_language.yml" for _, t in examples(Path(p))]
+    return [
+        t
+        for p in sorted((ROOT / "data" / "nlu").glob("*.yml"))
+        if p.name != "choose_language.yml"
+        for _, t in examples(Path(p))
+    ]
 
 
 def test_no_english_training_example_reads_as_spanish():
@@ -42,15 +63,19 @@ def test_no_english_training_example_reads_as_spanish():
     wrong = []
     for text in english_training_examples():
         reading = languages.guess(text)
-        if reading.language == "es" and reading.confidence >= min(FIRST,
-                                                                  DETECTOR["long_confidence"]):
+        if reading.language == "es" and reading.confidence >= min(
+            FIRST, DETECTOR["long_confidence"]
+        ):
             wrong.append((text, round(reading.confidence, 2)))
     assert wrong == []
 
 
 def test_most_spanish_training_examples_read_as_spanish():
-    spanish = [t for p in sorted((ROOT / "data" / "nlu" / "es").glob("*.yml"))
-               for _, t in examples(Path(p))]
+    spanish = [
+        t
+        for p in sorted((ROOT / "data" / "nlu" / "es").glob("*.yml"))
+        for _, t in examples(Path(p))
+    ]
     sure = [languages.guess(t) for t in spanish]
     share = sum(r.language == "es" and r.confidence >= FIRST for r in sure) / len(sure)
     assert share >= 0.85, share

@@ -1,34 +1,51 @@
 """Finding the questions of a message."""
+
 import pytest
 
 from components.question_split import asks, questions
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("How long does it take and when can I go home?",
-     ["How long does it take", "when can I go home?"]),
-    ("will i be awake? and will it hurt?", ["will i be awake?", "will it hurt?"]),
-    ("when do i arrive, do i need scans, and do i stop my warfarin?",
-     ["when do i arrive", "do i need scans", "do i stop my warfarin?"]),
-    ("1) how long does it take 2) can I go home that day 3) when is my follow up",
-     ["how long does it take", "can I go home that day", "when is my follow up"]),
-    ("First, is there a follow-up? Second, how soon will my pain improve?",
-     ["is there a follow-up?", "how soon will my pain improve?"]),
-    ("I'm 82 and my doctor wants me to have this. When do I arrive?", ["When do I arrive?"]),
-    ("Hi, how long is recovery?", ["how long is recovery?"]),
-    ("The nurse asked me to find out how quickly the cement sets. Thanks.",
-     ["The nurse asked me to find out how quickly the cement sets"]),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "How long does it take and when can I go home?",
+            ["How long does it take", "when can I go home?"],
+        ),
+        ("will i be awake? and will it hurt?", ["will i be awake?", "will it hurt?"]),
+        (
+            "when do i arrive, do i need scans, and do i stop my warfarin?",
+            ["when do i arrive", "do i need scans", "do i stop my warfarin?"],
+        ),
+        (
+            "1) how long does it take 2) can I go home that day 3) when is my follow up",
+            ["how long does it take", "can I go home that day", "when is my follow up"],
+        ),
+        (
+            "First, is there a follow-up? Second, how soon will my pain improve?",
+            ["is there a follow-up?", "how soon will my pain improve?"],
+        ),
+        ("I'm 82 and my doctor wants me to have this. When do I arrive?", ["When do I arrive?"]),
+        ("Hi, how long is recovery?", ["how long is recovery?"]),
+        (
+            "The nurse asked me to find out how quickly the cement sets. Thanks.",
+            ["The nurse asked me to find out how quickly the cement sets"],
+        ),
+    ],
+)
 def test_several_questions_are_found_in_order(text, expected):
     assert questions(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "will there be swelling and redness",
-    "do I lie on my back or my stomach",
-    "how long is recovery",
-    "what happens during the procedure",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will there be swelling and redness",
+        "do I lie on my back or my stomach",
+        "how long is recovery",
+        "what happens during the procedure",
+    ],
+)
 def test_one_question_stays_whole(text):
     assert questions(text) == [text]
 

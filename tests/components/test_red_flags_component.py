@@ -1,4 +1,5 @@
 """The Rasa component forces the red_flag intent over whatever the classifier said."""
+
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -9,15 +10,21 @@ from tests.helpers import component_config
 def classified(text, intent, confidence):
     message = Message(data={TEXT: text})
     message.set(INTENT, {"name": intent, "confidence": confidence})
-    message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence},
-                                     {"name": "red_flag", "confidence": 0.01}])
+    message.set(
+        INTENT_RANKING_KEY,
+        [{"name": intent, "confidence": confidence}, {"name": "red_flag", "confidence": 0.01}],
+    )
     return message
 
 
 def detector():
     """Configured as in config.yml (its threshold is the FallbackClassifier's)."""
-    return RedFlagDetector({**RedFlagDetector.get_default_config(),
-                            **component_config("components.red_flags.RedFlagDetector")})
+    return RedFlagDetector(
+        {
+            **RedFlagDetector.get_default_config(),
+            **component_config("components.red_flags.RedFlagDetector"),
+        }
+    )
 
 
 def test_overrides_a_confident_other_intent():
@@ -57,15 +64,18 @@ def ranked(text, ranking):
 
 
 def test_overrules_the_classifier_for_a_clear_lookalike_question():
-    message = ranked("do you x-ray my chest too?",
-                     [("red_flag", 0.6), ("ask_incision_needle", 0.3), ("out_of_scope", 0.1)])
+    message = ranked(
+        "do you x-ray my chest too?",
+        [("red_flag", 0.6), ("ask_incision_needle", 0.3), ("out_of_scope", 0.1)],
+    )
     [message] = detector().process([message])
     assert message.get(INTENT)["name"] == "nlu_fallback"  # next best is not confident
 
 
 def test_overruled_lookalike_takes_a_confident_next_intent():
-    message = ranked("can the procedure cause numbness in my legs?",
-                     [("red_flag", 0.3), ("out_of_scope", 0.6)])
+    message = ranked(
+        "can the procedure cause numbness in my legs?", [("red_flag", 0.3), ("out_of_scope", 0.6)]
+    )
     [message] = detector().process([message])
     assert message.get(INTENT)["name"] == "out_of_scope"
 
@@ -98,8 +108,10 @@ def test_an_understood_message_or_a_question_ahead_is_not_doubted():
 
 
 def test_a_fallback_question_about_the_procedure_is_not_doubted():
-    for text in ("is there much bleeding from the incision?",
-                 "how much blood do you take for the lab tests?",
-                 "i had chest pain last year, do i need to tell the doctor?"):
+    for text in (
+        "is there much bleeding from the incision?",
+        "how much blood do you take for the lab tests?",
+        "i had chest pain last year, do i need to tell the doctor?",
+    ):
         [message] = detector().process([ranked(text, [("nlu_fallback", 0.6)])])
         assert message.get(INTENT)["name"] == "nlu_fallback", text

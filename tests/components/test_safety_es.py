@@ -73,9 +73,11 @@ def test_the_fresh_set_is_mostly_right(capsys):
     calm = [tier(t) is None for t in FRESH["lookalikes"]]
     right = caught + calm
     with capsys.disabled():
-        print(f"\nSpanish safety fresh set: {sum(right)}/{len(right)} "
-              f"(emergencies and crises caught {sum(caught)}/{len(caught)}, look-alikes "
-              f"left alone {sum(calm)}/{len(calm)}; target 90%)")
+        print(
+            f"\nSpanish safety fresh set: {sum(right)}/{len(right)} "
+            f"(emergencies and crises caught {sum(caught)}/{len(caught)}, look-alikes "
+            f"left alone {sum(calm)}/{len(calm)}; target 90%)"
+        )
     assert sum(right) / len(right) >= 0.75, f"{sum(right)}/{len(right)}"
 
 
@@ -138,12 +140,19 @@ def test_what_the_dev_set_showed_in_other_words():
     assert tier("tengo 37.8 de temperatura desde anoche") == WARNING
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("mi esposo tiene un arma y dice que se va a quitar la vida", CRISIS),
-    ("kiero matarme", CRISIS), ("ya no kiero seguir viviendo asi", CRISIS),
-    ("he pensado cómo matarme", CRISIS), ("sería mejor para todos si yo no estuviera", CRISIS),
-    ("me corto para sentir algo", CRISIS), ("estoy temblando de fiebre", EMERGENCY),
-    ("se me llenó la gasa de sangre", EMERGENCY)])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("mi esposo tiene un arma y dice que se va a quitar la vida", CRISIS),
+        ("kiero matarme", CRISIS),
+        ("ya no kiero seguir viviendo asi", CRISIS),
+        ("he pensado cómo matarme", CRISIS),
+        ("sería mejor para todos si yo no estuviera", CRISIS),
+        ("me corto para sentir algo", CRISIS),
+        ("estoy temblando de fiebre", EMERGENCY),
+        ("se me llenó la gasa de sangre", EMERGENCY),
+    ],
+)
 def test_what_the_second_batch_of_training_examples_showed(text, expected):
     """Safety phrasings of the second Spanish training batch the patterns missed at first."""
     assert tier(text) == expected

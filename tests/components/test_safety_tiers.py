@@ -1,4 +1,5 @@
 """The safety tiers: crisis first, then emergencies, then warning signs; idioms are none."""
+
 import pytest
 
 from components.safety_tiers import CRISIS, EMERGENCY, WARNING, crisis, tier, warning

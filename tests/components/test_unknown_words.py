@@ -1,4 +1,5 @@
 """The unknown-words guard: gibberish and other languages go to the fallback."""
+
 import pytest
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -15,10 +16,14 @@ def guard(tmp_path_factory):
     resource = Resource("unknown_words_guard")
     config = UnknownWordsGuard.get_default_config()
     trainer = UnknownWordsGuard.create(config, storage, resource, None)
-    trainer.train(TrainingData([
-        Message(data={TEXT: "wen do i need 2 get there", INTENT: "ask_arrival"}),
-        Message(data={TEXT: "vertebroplasty recovery thx", INTENT: "ask_recovery"}),
-    ]))
+    trainer.train(
+        TrainingData(
+            [
+                Message(data={TEXT: "wen do i need 2 get there", INTENT: "ask_arrival"}),
+                Message(data={TEXT: "vertebroplasty recovery thx", INTENT: "ask_recovery"}),
+            ]
+        )
+    )
     return UnknownWordsGuard.load(config, storage, resource, None)
 
 
@@ -39,9 +44,16 @@ def test_training_words_survive_save_and_load(guard):
     assert {"wen", "vertebroplasty", "thx"} <= guard.training_words
 
 
-@pytest.mark.parametrize("text", [
-    "x" * 5000, "qwzx blorp vvv", "jak długo trwa rekonwalescencja", "wie lange dauert das",
-    "Wie lange dauert die Erholung?"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x" * 5000,
+        "qwzx blorp vvv",
+        "jak długo trwa rekonwalescencja",
+        "wie lange dauert das",
+        "Wie lange dauert die Erholung?",
+    ],
+)
 def test_unknown_words_go_to_the_fallback(guard, text):
     [message] = guard.process([classified(text)])
     assert message.get(INTENT)["name"] == "nlu_fallback"
@@ -49,10 +61,21 @@ def test_unknown_words_go_to_the_fallback(guard, text):
     assert "thank" in [r["name"] for r in message.get(INTENT_RANKING_KEY)]
 
 
-@pytest.mark.parametrize("text", [
-    "wen do i need 2 get there", "how long is recovery?", "thx", "ok", "hello there",
-    "what is a vertebroplasty", "my legs feel weird", "hellooo is this thing on",
-    "thx sooo much", "pleeease help"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "wen do i need 2 get there",
+        "how long is recovery?",
+        "thx",
+        "ok",
+        "hello there",
+        "what is a vertebroplasty",
+        "my legs feel weird",
+        "hellooo is this thing on",
+        "thx sooo much",
+        "pleeease help",
+    ],
+)
 def test_known_words_keep_their_intent(guard, text):
     [message] = guard.process([classified(text)])
     assert message.get(INTENT)["name"] == "thank"

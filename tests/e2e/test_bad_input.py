@@ -13,6 +13,7 @@ as "refused". A frame over engine.io's max_http_buffer_size (1,000,000 bytes) ma
 close that connection (its only way to refuse it): counted as "closed by engine.io"; the server
 stays up and a new connection is answered.
 """
+
 import json
 import queue
 import re
@@ -42,8 +43,12 @@ USED_NUMBERS: List[str] = []
 TIMEOUT = 60
 
 REST, KIOSK, SMS, SOCKETIO = "rest", "kiosk", "sms", "socketio"
-PATHS = {REST: "/webhooks/rest/webhook", KIOSK: "/webhooks/kiosk/webhook",
-         SMS: "/webhooks/sms/webhook", SOCKETIO: "/socket.io"}
+PATHS = {
+    REST: "/webhooks/rest/webhook",
+    KIOSK: "/webhooks/kiosk/webhook",
+    SMS: "/webhooks/sms/webhook",
+    SOCKETIO: "/socket.io",
+}
 
 
 def record(webhook: str, outcome: str) -> None:
@@ -90,18 +95,32 @@ def sender_case(bad_sender: Any) -> Callable[[str], bytes]:
 # Content-Type: application/json)
 JSON_CASES: List[Tuple[str, Callable[[str], bytes], str, Optional[Dict[str, str]]]] = [
     ("malformed JSON", lambda s: b'{"sender": "%s", "message": "hi' % s.encode(), "", None),
-    ("malformed JSON, single quotes",
-     lambda s: f"{{'sender': '{s}', 'message': 'hi'}}".encode(), "", None),
-    ("trailing garbage after JSON",
-     lambda s: j({"sender": s, "message": "hi"}) + b"}}", "", None),
-    ("malformed JSON, no Content-Type",
-     lambda s: b'{"sender": "%s", "message": "hi' % s.encode(), "", {}),
-    ("malformed JSON, a browser's Accept: text/html",
-     lambda s: b'{"sender": "%s", "message": "hi' % s.encode(), "",
-     {"Content-Type": "text/plain", "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}),
+    (
+        "malformed JSON, single quotes",
+        lambda s: f"{{'sender': '{s}', 'message': 'hi'}}".encode(),
+        "",
+        None,
+    ),
+    ("trailing garbage after JSON", lambda s: j({"sender": s, "message": "hi"}) + b"}}", "", None),
+    (
+        "malformed JSON, no Content-Type",
+        lambda s: b'{"sender": "%s", "message": "hi' % s.encode(),
+        "",
+        {},
+    ),
+    (
+        "malformed JSON, a browser's Accept: text/html",
+        lambda s: b'{"sender": "%s", "message": "hi' % s.encode(),
+        "",
+        {"Content-Type": "text/plain", "Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+    ),
     ("empty body", lambda s: b"", "", None),
-    ("form-encoded body", lambda s: urlencode({"sender": s, "message": "hi"}).encode(), "",
-     {"Content-Type": "application/x-www-form-urlencoded"}),
+    (
+        "form-encoded body",
+        lambda s: urlencode({"sender": s, "message": "hi"}).encode(),
+        "",
+        {"Content-Type": "application/x-www-form-urlencoded"},
+    ),
     ("XML body", lambda s: b"<message><sender>x</sender></message>", "", None),
     ("body is a list", lambda s: j([{"sender": s, "message": "hi"}]), "", None),
     ("body is a string", lambda s: j("hi"), "", None),
@@ -120,19 +139,31 @@ JSON_CASES: List[Tuple[str, Callable[[str], bytes], str, Optional[Dict[str, str]
     ("sender is a list", sender_case(["a"]), "", None),
     ("sender is null", sender_case(None), "", None),
     ("sender is a nested object", sender_case({"id": {"deep": "a"}}), "", None),
-    ("metadata is a list",
-     lambda s: j({"sender": s, "message": "hi", "metadata": [1]}), "", None),
+    ("metadata is a list", lambda s: j({"sender": s, "message": "hi", "metadata": [1]}), "", None),
     ("1 MB body", message_case(MARKER + "x" * 1_000_000), "", None),
-    ("3 MB body (over SANIC_REQUEST_MAX_SIZE)",
-     message_case(MARKER + "x" * 3_000_000), "", None),
-    ("invalid UTF-8 bytes",
-     lambda s: b'{"sender": "%s", "message": "\xff\xfe\xfd hi %s"}' % (s.encode(),
-                                                                     MARKER.encode()), "", None),
-    ("UTF-16 body",
-     lambda s: json.dumps({"sender": s, "message": "hi"}).encode("utf-16"), "", None),
-    ("lone surrogate escapes",
-     lambda s: b'{"sender": "%s", "message": "\\udfff\\ud800 hi %s"}' % (s.encode(),
-                                                                       MARKER.encode()), "", None),
+    ("3 MB body (over SANIC_REQUEST_MAX_SIZE)", message_case(MARKER + "x" * 3_000_000), "", None),
+    (
+        "invalid UTF-8 bytes",
+        lambda s: (
+            b'{"sender": "%s", "message": "\xff\xfe\xfd hi %s"}' % (s.encode(), MARKER.encode())
+        ),
+        "",
+        None,
+    ),
+    (
+        "UTF-16 body",
+        lambda s: json.dumps({"sender": s, "message": "hi"}).encode("utf-16"),
+        "",
+        None,
+    ),
+    (
+        "lone surrogate escapes",
+        lambda s: (
+            b'{"sender": "%s", "message": "\\udfff\\ud800 hi %s"}' % (s.encode(), MARKER.encode())
+        ),
+        "",
+        None,
+    ),
     ("deeply nested JSON", lambda s: b"[" * 30_000 + b"]" * 30_000, "", None),
     ("control characters", message_case(CONTROL), "", None),
     ("10,000-character message", message_case(LONG_TEXT), "", None),
@@ -167,8 +198,9 @@ def check_http_reply(webhook: str, response: requests.Response) -> None:
     record(webhook, "polite")
 
 
-def post(url: str, body: bytes, headers: Optional[Dict[str, str]] = None,
-         webhook: str = "") -> requests.Response:
+def post(
+    url: str, body: bytes, headers: Optional[Dict[str, str]] = None, webhook: str = ""
+) -> requests.Response:
     try:
         return requests.post(url, data=body, headers=headers or {}, timeout=TIMEOUT)
     except requests.ConnectionError as error:
@@ -177,8 +209,9 @@ def post(url: str, body: bytes, headers: Optional[Dict[str, str]] = None,
 
 
 def ask_json(servers, webhook: str, sender: str, text: str) -> requests.Response:
-    return requests.post(servers.url + PATHS[webhook], json={"sender": sender, "message": text},
-                         timeout=TIMEOUT)
+    return requests.post(
+        servers.url + PATHS[webhook], json={"sender": sender, "message": text}, timeout=TIMEOUT
+    )
 
 
 @pytest.mark.parametrize("webhook", [REST, KIOSK])
@@ -211,13 +244,15 @@ def test_json_webhooks(servers, webhook, case, body, query, headers):
 
 # --- SMS ---------------------------------------------------------------------------------------
 
+
 def sms_url(servers) -> str:
     return servers.env["SMS_WEBHOOK_URL"]
 
 
 def signature(servers, params: Dict[str, str]) -> str:
     return RequestValidator(servers.env["TWILIO_AUTH_TOKEN"]).compute_signature(
-        sms_url(servers), params)
+        sms_url(servers), params
+    )
 
 
 def twiml_bodies(response: requests.Response) -> List[str]:
@@ -225,8 +260,13 @@ def twiml_bodies(response: requests.Response) -> List[str]:
 
 
 def sms_params(number: str, body: Optional[str], **extra: str) -> Dict[str, str]:
-    params = {"From": number, "To": "+15555550100", "MessageSid": "SM" + uuid.uuid4().hex,
-              "AccountSid": "AC" + uuid.uuid4().hex, "NumMedia": "0"}
+    params = {
+        "From": number,
+        "To": "+15555550100",
+        "MessageSid": "SM" + uuid.uuid4().hex,
+        "AccountSid": "AC" + uuid.uuid4().hex,
+        "NumMedia": "0",
+    }
     if body is not None:
         params["Body"] = body
     params.update(extra)
@@ -252,28 +292,47 @@ def sms_cases(number: str) -> List[Tuple[str, Callable]]:
         ("unsigned", raw(urlencode(sms_params(number, f"hi {MARKER}")).encode())),
         ("JSON body instead of a form", raw(j({"From": number, "Body": "hi"}), {})),
         ("malformed form", raw(b"%%%&&&==&From&=&Body%", {})),
-        ("Body repeated (a list)", raw(
-            urlencode([("From", number), ("Body", "a"), ("Body", "b")]).encode(),
-            {"From": number, "Body": "b"})),
-        ("invalid UTF-8 bytes", raw(b"From=" + number.encode() + b"&Body=\xff\xfe+hi",
-                                    {"From": number, "Body": "\ufffd\ufffd hi"})),
-        ("invalid UTF-8, percent-encoded", raw(
-            urlencode({"From": number}).encode() + b"&Body=%FF%FE+hi+" + MARKER.encode(),
-            {"From": number, "Body": f"\ufffd\ufffd hi {MARKER}"})),
+        (
+            "Body repeated (a list)",
+            raw(
+                urlencode([("From", number), ("Body", "a"), ("Body", "b")]).encode(),
+                {"From": number, "Body": "b"},
+            ),
+        ),
+        (
+            "invalid UTF-8 bytes",
+            raw(
+                b"From=" + number.encode() + b"&Body=\xff\xfe+hi",
+                {"From": number, "Body": "\ufffd\ufffd hi"},
+            ),
+        ),
+        (
+            "invalid UTF-8, percent-encoded",
+            raw(
+                urlencode({"From": number}).encode() + b"&Body=%FF%FE+hi+" + MARKER.encode(),
+                {"From": number, "Body": f"\ufffd\ufffd hi {MARKER}"},
+            ),
+        ),
         ("1 MB Body", signed(sms_params(number, MARKER + "x" * 1_000_000))),
-        ("3 MB body (over SANIC_REQUEST_MAX_SIZE)",
-         raw(urlencode(sms_params(number, "x" * 3_000_000)).encode())),
+        (
+            "3 MB body (over SANIC_REQUEST_MAX_SIZE)",
+            raw(urlencode(sms_params(number, "x" * 3_000_000)).encode()),
+        ),
         ("control characters", signed(sms_params(number, CONTROL))),
         ("10,000-character Body", signed(sms_params(number, LONG_TEXT))),
         ("emoji only", signed(sms_params(number, EMOJI))),
         ("HTML and <script>", signed(sms_params(number, HTML))),
         ("SQL-looking text", signed(sms_params(number, SQL))),
         ("SQL UNION text", signed(sms_params(number, SQL_UNION))),
-        ("Body that looks like a JSON object",
-         signed(sms_params(number, json.dumps({"message": {"nested": [MARKER]}})))),
+        (
+            "Body that looks like a JSON object",
+            signed(sms_params(number, json.dumps({"message": {"nested": [MARKER]}}))),
+        ),
         ("NumMedia not a number", signed(sms_params(number, f"hi {MARKER}", NumMedia="lots"))),
-        ("MessageSid ../../etc/passwd",
-         signed(sms_params(number, f"hi {MARKER}", MessageSid="../../etc/passwd"))),
+        (
+            "MessageSid ../../etc/passwd",
+            signed(sms_params(number, f"hi {MARKER}", MessageSid="../../etc/passwd")),
+        ),
         ("From ../../etc/passwd", signed(sms_params("../../etc/passwd", f"hi {MARKER}"))),
         ("From a/b", signed(sms_params("a/b", f"hi {MARKER}"))),
         ("From of 10,000 characters", signed(sms_params(LONG_SENDER, f"hi {MARKER}"))),
@@ -304,12 +363,17 @@ def test_sms_webhook(servers, case):
         assert response.status_code == 413
     # and the webhook answers a normal question right after
     params = sms_params(number, NORMAL)
-    reply = requests.post(sms_url(servers), data=params, timeout=TIMEOUT,
-                          headers={"X-Twilio-Signature": signature(servers, params)})
+    reply = requests.post(
+        sms_url(servers),
+        data=params,
+        timeout=TIMEOUT,
+        headers={"X-Twilio-Signature": signature(servers, params)},
+    )
     assert reply.status_code == 200 and ANSWER in " ".join(twiml_bodies(reply))
 
 
 # --- socket.io ---------------------------------------------------------------------------------
+
 
 class Widget:
     """A socket.io client like the widget: websocket transport, the demo page's Origin, a
@@ -318,20 +382,27 @@ class Widget:
     def __init__(self, servers, origin: Optional[str] = None):
         self.bot: "queue.Queue[Any]" = queue.Queue()
         confirmed: "queue.Queue[Any]" = queue.Queue()
-        self.client = socketio.Client(reconnection=False, websocket_extra_options={
-            "origin": origin or servers.env["CORS_ORIGINS"]})
+        self.client = socketio.Client(
+            reconnection=False,
+            websocket_extra_options={"origin": origin or servers.env["CORS_ORIGINS"]},
+        )
         self.client.on("bot_uttered", self.bot.put)
         self.client.on("session_confirm", confirmed.put)
-        self.client.connect(servers.url, transports=["websocket"], socketio_path="/socket.io",
-                            wait_timeout=20)
+        self.client.connect(
+            servers.url, transports=["websocket"], socketio_path="/socket.io", wait_timeout=20
+        )
         self.session_id = new_sender(SOCKETIO)
         self.client.emit("session_request", {"session_id": self.session_id})
         assert confirmed.get(timeout=TIMEOUT) == self.session_id
 
     def say(self, text: Any, session_id: Any = "same") -> None:
-        self.client.emit("user_uttered", {
-            "message": text, "session_id": self.session_id if session_id == "same"
-            else session_id})
+        self.client.emit(
+            "user_uttered",
+            {
+                "message": text,
+                "session_id": self.session_id if session_id == "same" else session_id,
+            },
+        )
 
     def until_answer(self) -> List[Any]:
         """Bot messages received before the answer to NORMAL (which is consumed)."""
@@ -362,9 +433,11 @@ def message(value: Any) -> Callable[[str], List[Tuple[str, Any]]]:
 
 def session(bad_id: Any, request_it: bool = True) -> Callable[[str], List[Tuple[str, Any]]]:
     """A message under an unsafe session id (first requested with session_request)."""
+
     def events(session_id: str) -> List[Tuple[str, Any]]:
         requested = [("session_request", {"session_id": bad_id})] if request_it else []
         return requested + [("user_uttered", {"message": f"hi {MARKER}", "session_id": bad_id})]
+
     return events
 
 
@@ -385,8 +458,10 @@ SOCKETIO_CASES: List[Tuple[str, Callable[[str], List[Tuple[str, Any]]]]] = [
     ("session_id is a nested object", session({"id": "a"}, request_it=False)),
     ("session_request data is a number", lambda s: [("session_request", 42)]),
     ("session_request data is a string", lambda s: [("session_request", "abc")]),
-    ("session_request session_id is a list",
-     lambda s: [("session_request", {"session_id": ["a"]})]),
+    (
+        "session_request session_id is a list",
+        lambda s: [("session_request", {"session_id": ["a"]})],
+    ),
     ("lone surrogates", message(f"\udfff\ud800 hi {MARKER}")),
     ("control characters", message(CONTROL)),
     ("10,000-character message", message(LONG_TEXT)),
@@ -428,14 +503,16 @@ def test_socketio_malformed_json_packet(servers):
     """A raw socket.io packet whose JSON is cut: ignored, the socket keeps working."""
     ws = websocket.create_connection(
         servers.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket",
-        origin=servers.env["CORS_ORIGINS"], timeout=TIMEOUT)
+        origin=servers.env["CORS_ORIGINS"],
+        timeout=TIMEOUT,
+    )
     try:
         assert ws.recv().startswith("0{")  # engine.io open
         ws.send("40")
         assert ws.recv().startswith("40")  # socket.io connect
         session_id = new_sender(SOCKETIO)
         ws.send(json.dumps(["session_request", {"session_id": session_id}]).join(["42", ""]))
-        for bad in ('42["user_uttered",{"message":"hi ' + MARKER, '42[', "42{}", "4x", "9"):
+        for bad in ('42["user_uttered",{"message":"hi ' + MARKER, "42[", "42{}", "4x", "9"):
             ws.send(bad)
         ws.send("42" + json.dumps(["user_uttered", {"message": NORMAL, "session_id": session_id}]))
         frames = []
@@ -479,10 +556,20 @@ def test_socketio_a_1_mb_message_is_refused_by_engineio_and_the_server_stays_up(
 
 # --- the HTTP API is off -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("method,path", [
-    ("GET", "/status"), ("GET", "/version"), ("GET", "/conversations/x/tracker"),
-    ("POST", "/conversations/x/messages"), ("POST", "/conversations/x/trigger_intent"),
-    ("POST", "/model/parse"), ("PUT", "/model"), ("GET", "/domain")])
+
+@pytest.mark.parametrize(
+    "method,path",
+    [
+        ("GET", "/status"),
+        ("GET", "/version"),
+        ("GET", "/conversations/x/tracker"),
+        ("POST", "/conversations/x/messages"),
+        ("POST", "/conversations/x/trigger_intent"),
+        ("POST", "/model/parse"),
+        ("PUT", "/model"),
+        ("GET", "/domain"),
+    ],
+)
 def test_the_http_api_is_off(servers, method, path):
     response = requests.request(method, servers.url + path, json={"text": "hi"}, timeout=30)
     assert response.status_code == 404
@@ -490,21 +577,32 @@ def test_the_http_api_is_off(servers, method, path):
 
 # --- socket.io Origin --------------------------------------------------------------------------
 
+
 def handshake(servers, origin: Optional[str]) -> requests.Response:
-    return requests.get(servers.url + "/socket.io/?EIO=4&transport=polling",
-                        headers={"Origin": origin} if origin else {}, timeout=30)
+    return requests.get(
+        servers.url + "/socket.io/?EIO=4&transport=polling",
+        headers={"Origin": origin} if origin else {},
+        timeout=30,
+    )
 
 
 def test_socketio_refuses_a_foreign_origin(servers):
-    for origin in ("http://evil.example", "null", servers.url, "http://localhost:1",
-                   servers.env["CORS_ORIGINS"] + ".evil.example"):
+    for origin in (
+        "http://evil.example",
+        "null",
+        servers.url,
+        "http://localhost:1",
+        servers.env["CORS_ORIGINS"] + ".evil.example",
+    ):
         response = handshake(servers, origin)
         assert response.status_code == 400, origin
         assert "not an accepted origin" in response.text
         with pytest.raises(websocket.WebSocketBadStatusException) as refused:
             websocket.create_connection(
                 servers.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket",
-                origin=origin, timeout=30)
+                origin=origin,
+                timeout=30,
+            )
         assert refused.value.status_code == 400
     with pytest.raises(socketio.exceptions.ConnectionError):
         Widget(servers, origin="http://evil.example")
@@ -550,8 +648,12 @@ def test_rate_limit_sms(servers):
     replies = []
     for index in range(FLOOD):
         params = sms_params(flooder, f"hi {MARKER} {index}")
-        response = requests.post(sms_url(servers), data=params, timeout=TIMEOUT,
-                                 headers={"X-Twilio-Signature": signature(servers, params)})
+        response = requests.post(
+            sms_url(servers),
+            data=params,
+            timeout=TIMEOUT,
+            headers={"X-Twilio-Signature": signature(servers, params)},
+        )
         assert response.status_code == 200  # Twilio expects 200
         replies.append(twiml_bodies(response))
     burst = int(servers.env["RATE_LIMIT_BURST"])
@@ -562,8 +664,12 @@ def test_rate_limit_sms(servers):
     assert all(replies[index + 1] != [POLITE] for index in polite if index + 1 < FLOOD)
     assert replies.count([]) >= FLOOD - burst - 10, replies
     params = sms_params(other, NORMAL)
-    response = requests.post(sms_url(servers), data=params, timeout=TIMEOUT,
-                             headers={"X-Twilio-Signature": signature(servers, params)})
+    response = requests.post(
+        sms_url(servers),
+        data=params,
+        timeout=TIMEOUT,
+        headers={"X-Twilio-Signature": signature(servers, params)},
+    )
     assert ANSWER in " ".join(twiml_bodies(response))
 
 
@@ -573,8 +679,10 @@ def test_rate_limit_socketio(servers):
         for index in range(FLOOD):
             flooder.say(f"hi {MARKER} {index}")
         polite, deadline = 0, time.monotonic() + TIMEOUT
-        while polite < FLOOD - int(servers.env["RATE_LIMIT_BURST"]) - 5 \
-                and time.monotonic() < deadline:
+        while (
+            polite < FLOOD - int(servers.env["RATE_LIMIT_BURST"]) - 5
+            and time.monotonic() < deadline
+        ):
             message = flooder.bot.get(timeout=TIMEOUT)
             polite += message == {"text": POLITE}
         assert polite >= FLOOD - int(servers.env["RATE_LIMIT_BURST"]) - 5
@@ -591,18 +699,30 @@ def test_rate_limit_socketio(servers):
 
 # --- last: the summary, and nothing sent here in the log ---------------------------------------
 
+
 def send_marked_messages(servers) -> None:
     """One message with MARKER (and, by SMS, a new number) through each webhook, recorded like
     the other cases: so the summary and the log check below check something even when this
     test runs alone (`pytest -k summary`), with none of the cases above before it."""
     for webhook in (REST, KIOSK):
         body = j({"sender": new_sender(webhook), "message": f"hi {MARKER}"})
-        check_http_reply(webhook, post(servers.url + PATHS[webhook], body,
-                                       {"Content-Type": "application/json"}, webhook))
+        check_http_reply(
+            webhook,
+            post(servers.url + PATHS[webhook], body, {"Content-Type": "application/json"}, webhook),
+        )
     params = sms_params(new_number(), f"hi {MARKER}")
-    check_http_reply(SMS, post(sms_url(servers), urlencode(params).encode(),
-                               {"Content-Type": "application/x-www-form-urlencoded",
-                                "X-Twilio-Signature": signature(servers, params)}, SMS))
+    check_http_reply(
+        SMS,
+        post(
+            sms_url(servers),
+            urlencode(params).encode(),
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Twilio-Signature": signature(servers, params),
+            },
+            SMS,
+        ),
+    )
     widget = Widget(servers)
     try:
         widget.say(f"hi {MARKER}")
@@ -620,12 +740,16 @@ def test_zz_summary_and_no_patient_text_in_the_rasa_log(servers):
     for webhook in (REST, KIOSK, SMS, SOCKETIO):
         counts = RESULTS.get(webhook, Counter())
         tried = sum(counts.values())
-        line = (f"{webhook:8s} {PATHS[webhook]:26s} cases {tried:3d}  4xx {counts['4xx']:3d}  "
-                f"polite 200 {counts['polite']:3d}  5xx {counts['5xx']}  "
-                f"dropped {counts['dropped']}")
+        line = (
+            f"{webhook:8s} {PATHS[webhook]:26s} cases {tried:3d}  4xx {counts['4xx']:3d}  "
+            f"polite 200 {counts['polite']:3d}  5xx {counts['5xx']}  "
+            f"dropped {counts['dropped']}"
+        )
         if webhook == SOCKETIO:
-            line += (f"  (socket.io: refused/ignored {counts['refused']}, closed by engine.io "
-                     f"for a frame over 1 MB {counts['closed by engine.io']})")
+            line += (
+                f"  (socket.io: refused/ignored {counts['refused']}, closed by engine.io "
+                f"for a frame over 1 MB {counts['closed by engine.io']})"
+            )
         lines.append(line)
     (ROOT / "results").mkdir(exist_ok=True)
     (ROOT / "results" / "bad_input.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,5 +1,6 @@
 """GET /webhooks/ops/ready and /webhooks/ops/metrics on the real server (channels/ops.py,
 channels/metrics.py)."""
+
 import re
 import uuid
 
@@ -12,8 +13,11 @@ pytestmark = pytest.mark.e2e
 def metric(text: str, name: str, **labels) -> float:
     """The value of one sample of the exposition text (0 if absent)."""
     label_text = ",".join(f'{k}="{v}"' for k, v in sorted(labels.items()))
-    pattern = rf"^{re.escape(name)}" + (rf"\{{{re.escape(label_text)}\}}" if labels else "") + \
-        r" ([0-9.e+-]+)$"
+    pattern = (
+        rf"^{re.escape(name)}"
+        + (rf"\{{{re.escape(label_text)}\}}" if labels else "")
+        + r" ([0-9.e+-]+)$"
+    )
     match = re.search(pattern, text, re.M)
     return float(match.group(1)) if match else 0.0
 
@@ -36,13 +40,16 @@ def test_metrics_count_turns_intents_and_escalations_without_text(servers):
     assert reply.status_code == 200
     assert reply.headers["content-type"].startswith("text/plain")
     after = reply.text
-    assert metric(after, "vertebro_turns_total", channel="rest") >= \
-        metric(before, "vertebro_turns_total", channel="rest") + 3
+    assert (
+        metric(after, "vertebro_turns_total", channel="rest")
+        >= metric(before, "vertebro_turns_total", channel="rest") + 3
+    )
     assert metric(after, "vertebro_answers_total", intent="ask_recovery") >= 1
-    assert metric(after, "vertebro_safety_escalations_total", intent="red_flag",
-                  tier="emergency") >= \
-        metric(before, "vertebro_safety_escalations_total", intent="red_flag",
-               tier="emergency") + 1
+    assert (
+        metric(after, "vertebro_safety_escalations_total", intent="red_flag", tier="emergency")
+        >= metric(before, "vertebro_safety_escalations_total", intent="red_flag", tier="emergency")
+        + 1
+    )
     assert metric(after, "vertebro_out_of_scope_total") >= 1
     assert metric(after, "vertebro_turn_seconds_count") >= 3
     for tier in ("emergency", "crisis", "warning"):

@@ -1,4 +1,5 @@
 """Faults that must not lose a patient: the action server down, and a Rasa restart."""
+
 import uuid
 
 import pytest
@@ -6,7 +7,6 @@ import pytest
 from tests.e2e.servers import ROOT, Servers, texts
 
 pytestmark = pytest.mark.e2e
-
 
 
 @pytest.fixture(scope="module")
@@ -70,13 +70,19 @@ def test_identifiers_are_not_stored(phone, own_servers):
     import sqlite3
 
     sender = uuid.uuid4().hex
-    reply = texts(own_servers.ask(
-        "Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, my "
-        "cell is 847-555-0199. When do I arrive?", sender))
+    reply = texts(
+        own_servers.ask(
+            "Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, my "
+            "cell is 847-555-0199. When do I arrive?",
+            sender,
+        )
+    )
     assert reply  # answered
     with sqlite3.connect(own_servers.env["TRACKER_DB"]) as connection:
-        stored = " ".join(row[0] for row in connection.execute(
-            "SELECT data FROM events WHERE sender_id = ?", (sender,)))
+        stored = " ".join(
+            row[0]
+            for row in connection.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))
+        )
     assert "[NAME]" in stored and "[phone]" in stored
     for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
         assert identifier not in stored

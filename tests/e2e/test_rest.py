@@ -1,4 +1,5 @@
 """End to end over the REST channel: real action server, real Rasa server, real questions."""
+
 import uuid
 
 import pytest
@@ -43,11 +44,14 @@ def test_page_fact(servers, question, expected):
     assert expected.lower() in reply.lower(), reply
 
 
-@pytest.mark.parametrize("question,medicine", [
-    ("i take Eliquis, do i need to stop it?", "Eliquis"),
-    ("what about my coumadin", "Warfarin"),
-    ("im on plavix and baby aspirin", "Plavix and Aspirin"),
-])
+@pytest.mark.parametrize(
+    "question,medicine",
+    [
+        ("i take Eliquis, do i need to stop it?", "Eliquis"),
+        ("what about my coumadin", "Warfarin"),
+        ("im on plavix and baby aspirin", "Plavix and Aspirin"),
+    ],
+)
 def test_blood_thinner_answer_names_the_medicine(phone, servers, question, medicine):
     reply = texts(servers.ask(question))
     assert f"You said you take {medicine}." in reply
@@ -56,8 +60,10 @@ def test_blood_thinner_answer_names_the_medicine(phone, servers, question, medic
     assert phone in reply
 
 
-@pytest.mark.parametrize("question", [
-    "i need to reschedule", "i want to speak to a nurse", "how do i make an appointment"])
+@pytest.mark.parametrize(
+    "question",
+    ["i need to reschedule", "i want to speak to a nurse", "how do i make an appointment"],
+)
 def test_handoff_gives_the_line_and_a_call_button(phone, servers, question):
     messages = servers.ask(question)
     assert phone in messages[0]["text"]
@@ -65,9 +71,18 @@ def test_handoff_gives_the_line_and_a_call_button(phone, servers, question):
     assert any(b.get("url") == tel_uri(phone) for b in buttons)
 
 
-@pytest.mark.parametrize("question", [
-    "what are the risks", "how much does it cost", "does medicare cover it",
-    "can i eat before", "who will drive me home", "where do i park", "what is kyphoplasty"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are the risks",
+        "how much does it cost",
+        "does medicare cover it",
+        "can i eat before",
+        "who will drive me home",
+        "where do i park",
+        "what is kyphoplasty",
+    ],
+)
 def test_out_of_scope_says_so_and_gives_the_line(phone, servers, question):
     reply = texts(servers.ask(question))
     assert "don't have that information" in reply
@@ -76,10 +91,18 @@ def test_out_of_scope_says_so_and_gives_the_line(phone, servers, question):
     assert said == [], reply
 
 
-@pytest.mark.parametrize("message", [
-    "i cant feel my legs", "my chest hurts really bad", "i can't breathe",
-    "the cut is bleeding and wont stop", "i lost control of my bladder",
-    "i have a high fever since the procedure", "my mom cant feel her legs"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "i cant feel my legs",
+        "my chest hurts really bad",
+        "i can't breathe",
+        "the cut is bleeding and wont stop",
+        "i lost control of my bladder",
+        "i have a high fever since the procedure",
+        "my mom cant feel her legs",
+    ],
+)
 def test_red_flags_get_911_first(servers, message):
     messages = servers.ask(message)
     first = messages[0]["text"]
@@ -104,8 +127,13 @@ def test_how_long_follows_the_last_topic(servers):
 def test_how_long_without_a_topic_asks_which(servers):
     [message] = servers.ask("how long does it take?")
     titles = [b["title"] for b in message["buttons"]]
-    assert titles == ["The procedure", "Recovery", "The cement hardening",
-                      "The follow-up visit", "Arriving early"]
+    assert titles == [
+        "The procedure",
+        "Recovery",
+        "The cement hardening",
+        "The follow-up visit",
+        "Arriving early",
+    ]
 
 
 def test_medical_advice_is_general_and_defers_to_the_care_team(phone, servers):
@@ -115,13 +143,16 @@ def test_medical_advice_is_general_and_defers_to_the_care_team(phone, servers):
     assert phone in reply
 
 
-@pytest.mark.parametrize("message,expected", [
-    ("hi", "vertebroplasty"),
-    ("thanks", "welcome"),
-    ("bye", helpers.phone()),
-    ("are you a bot?", "not a person"),
-    ("what can you help with?", "Pick a topic"),
-])
+@pytest.mark.parametrize(
+    "message,expected",
+    [
+        ("hi", "vertebroplasty"),
+        ("thanks", "welcome"),
+        ("bye", helpers.phone()),
+        ("are you a bot?", "not a person"),
+        ("what can you help with?", "Pick a topic"),
+    ],
+)
 def test_chit_chat(servers, message, expected):
     assert expected in texts(servers.ask(message))
 
@@ -140,13 +171,26 @@ def test_gibberish_gets_the_fallback_with_the_line(phone, servers):
     assert "did not understand" in reply and phone in reply
 
 
-@pytest.mark.parametrize("message", [
-    "", "   ", "😀😀😀", "x" * 5000, "<script>alert('x')</script>",
-    "'; DROP TABLE events; --", "¿Cuánto tiempo dura la recuperación?", "\u0000\u0007 hi"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "",
+        "   ",
+        "😀😀😀",
+        "x" * 5000,
+        "<script>alert('x')</script>",
+        "'; DROP TABLE events; --",
+        "¿Cuánto tiempo dura la recuperación?",
+        "\u0000\u0007 hi",
+    ],
+)
 def test_bad_input_gets_a_polite_reply_never_a_500(servers, message):
     sender = uuid.uuid4().hex
-    response = requests.post(servers.url + "/webhooks/rest/webhook",
-                             json={"sender": sender, "message": message}, timeout=30)
+    response = requests.post(
+        servers.url + "/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        timeout=30,
+    )
     assert response.status_code == 200
     messages = response.json()
     assert messages and all(m.get("text") or m.get("buttons") for m in messages)

@@ -1,4 +1,5 @@
 """The red-flag and out-of-scope sets against the running assistant; rates are printed."""
+
 import pytest
 
 from tests.e2e.servers import texts
@@ -6,9 +7,20 @@ from tests.helpers import load_yaml
 
 pytestmark = pytest.mark.e2e
 
-PAGE_FACTS = ["4 to 6 hours", "one hour", "2 to 4 hours", "1 to 2 weeks", "a week before",
-              "light sedation", "stomach", "bone cement", "within a few hours", "same day",
-              "interventional radiologist", "lab tests"]
+PAGE_FACTS = [
+    "4 to 6 hours",
+    "one hour",
+    "2 to 4 hours",
+    "1 to 2 weeks",
+    "a week before",
+    "light sedation",
+    "stomach",
+    "bone cement",
+    "within a few hours",
+    "same day",
+    "interventional radiologist",
+    "lab tests",
+]
 
 
 def says_911_first(messages):
@@ -21,9 +33,11 @@ def test_red_flag_set(servers, capsys):
     missed = [t for t in sets["emergencies"] if not says_911_first(servers.ask(t))]
     escalated = [t for t in sets["lookalikes"] if "911" in texts(servers.ask(t))]
     with capsys.disabled():
-        print(f"\nred flags: {len(sets['emergencies']) - len(missed)}/{len(sets['emergencies'])} "
-              f"emergencies got 911 first; {len(escalated)}/{len(sets['lookalikes'])} "
-              f"look-alikes were escalated")
+        print(
+            f"\nred flags: {len(sets['emergencies']) - len(missed)}/{len(sets['emergencies'])} "
+            f"emergencies got 911 first; {len(escalated)}/{len(sets['lookalikes'])} "
+            f"look-alikes were escalated"
+        )
     assert not missed
     assert not escalated
 
@@ -40,8 +54,10 @@ def test_out_of_scope_set(phone, servers, capsys):
             with_fact.append((question, reply))
     rate = len(honest) / len(questions)
     with capsys.disabled():
-        print(f"\nout of scope: {len(honest)}/{len(questions)} ({rate:.1%}) got \"I don't have "
-              f"that information\" with the line; {len(with_fact)} got a procedure fact")
+        print(
+            f"\nout of scope: {len(honest)}/{len(questions)} ({rate:.1%}) got \"I don't have "
+            f'that information" with the line; {len(with_fact)} got a procedure fact'
+        )
         for question in questions:
             if question not in honest:
                 print(f"  not answered as out of scope: {question!r}")

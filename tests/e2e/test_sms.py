@@ -1,4 +1,5 @@
 """End to end over the SMS channel: signed Twilio Messaging webhooks against the real servers."""
+
 import hashlib
 import hmac
 import re
@@ -20,8 +21,10 @@ pytestmark = pytest.mark.e2e
 # The start of utter_what_is, the answer to greeting choice 1 (/ask_what_is). "bone cement" alone
 # is not specific: other replies (e.g. "Did you mean" choices) can name the cement too.
 WHAT_IS = "A vertebroplasty treats back pain"
-STOP_REPLY = ("You are unsubscribed from the vertebroplasty assistant and will get no more "
-              "messages. Reply START to resubscribe.")
+STOP_REPLY = (
+    "You are unsubscribed from the vertebroplasty assistant and will get no more "
+    "messages. Reply START to resubscribe."
+)
 # Every From used here: none may appear in the servers' logs.
 USED_NUMBERS: List[str] = []
 
@@ -42,14 +45,20 @@ def conversation_id(servers, number: str) -> str:
     return "sms-" + hmac.new(secret, number.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def post(servers, params: Dict[str, str], token: Optional[str] = None,
-         signature: Optional[str] = None, sign: bool = True) -> requests.Response:
+def post(
+    servers,
+    params: Dict[str, str],
+    token: Optional[str] = None,
+    signature: Optional[str] = None,
+    sign: bool = True,
+) -> requests.Response:
     url = servers.env["SMS_WEBHOOK_URL"]
     headers = {}
     if sign:
         token = token or servers.env["TWILIO_AUTH_TOKEN"]
-        headers["X-Twilio-Signature"] = (
-            signature or RequestValidator(token).compute_signature(url, params))
+        headers["X-Twilio-Signature"] = signature or RequestValidator(token).compute_signature(
+            url, params
+        )
     # Rasa listens on the URL Twilio would sign (no proxy in the tests).
     return requests.post(url, data=params, headers=headers, timeout=30)
 
@@ -59,17 +68,24 @@ def messages(response: requests.Response) -> List[str]:
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/xml")
     assert response.text.startswith('<?xml version="1.0" encoding="UTF-8"?><Response')
-    bodies = [unescape(body) for body in re.findall(r"<Message>(.*?)</Message>", response.text,
-                                                     re.S)]
+    bodies = [
+        unescape(body) for body in re.findall(r"<Message>(.*?)</Message>", response.text, re.S)
+    ]
     for body in bodies:
         assert len(body) <= 306, body
     return bodies
 
 
 def sms(servers, number: str, text: Optional[str]) -> str:
-    params = {"From": number, "To": "+15555550100", "MessageSid": "SM" + uuid.uuid4().hex,
-              "AccountSid": "AC" + uuid.uuid4().hex, "NumMedia": "0", "FromZip": "",
-              "FromCity": ""}
+    params = {
+        "From": number,
+        "To": "+15555550100",
+        "MessageSid": "SM" + uuid.uuid4().hex,
+        "AccountSid": "AC" + uuid.uuid4().hex,
+        "NumMedia": "0",
+        "FromZip": "",
+        "FromCity": "",
+    }
     if text is not None:
         params["Body"] = text
     return "\n".join(messages(post(servers, params)))
@@ -114,7 +130,8 @@ def test_a_signature_over_another_url_is_refused(servers):
     params = {"From": new_number(), "Body": "hi"}
     token = servers.env["TWILIO_AUTH_TOKEN"]
     signature = RequestValidator(token).compute_signature(
-        "https://attacker.example/webhooks/sms/webhook", params)
+        "https://attacker.example/webhooks/sms/webhook", params
+    )
     assert post(servers, params, signature=signature).status_code == 403
 
 
@@ -160,8 +177,20 @@ def test_stop_then_help_then_start(servers):
     assert fact("recovery") in sms(servers, number, "how long is recovery")
 
 
-@pytest.mark.parametrize("word", ["stop", "StopAll", "UNSUBSCRIBE", "cancel", "end", "quit",
-                                  "REVOKE", "optout", "stop texting me"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "stop",
+        "StopAll",
+        "UNSUBSCRIBE",
+        "cancel",
+        "end",
+        "quit",
+        "REVOKE",
+        "optout",
+        "stop texting me",
+    ],
+)
 def test_every_stop_keyword(servers, word):
     assert sms(servers, new_number(), word) == STOP_REPLY
 
@@ -175,9 +204,19 @@ def test_missing_from_is_400(servers):
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("body", [
-    None, "", "   ", "x" * 5000, "😀😀😀", "<script>alert(1)</script>",
-    "¿Cuánto tiempo dura la recuperación?", "\u0000\u0007 hi"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        None,
+        "",
+        "   ",
+        "x" * 5000,
+        "😀😀😀",
+        "<script>alert(1)</script>",
+        "¿Cuánto tiempo dura la recuperación?",
+        "\u0000\u0007 hi",
+    ],
+)
 def test_bad_input_gets_a_polite_reply(servers, body):
     number = new_number()
     reply = sms(servers, number, body)
@@ -198,8 +237,9 @@ def test_the_conversation_is_keyed_by_the_hmac_of_the_number(servers):
     assert fact("recovery") in sms(servers, number, "how long is recovery")
     # the same tracker, reached over REST under the HMAC id, knows that topic (a fresh
     # conversation would ask "How long for which part?")
-    assert fact("recovery") in texts(servers.ask("how long does that take?",
-                                                 conversation_id(servers, number)))
+    assert fact("recovery") in texts(
+        servers.ask("how long does that take?", conversation_id(servers, number))
+    )
     # and the per-sender choice state follows the same From
     sms(servers, number, "hi")
     assert WHAT_IS in sms(servers, number, "1")
@@ -224,8 +264,10 @@ def test_no_phone_number_in_the_logs_or_the_tracker_store(servers):
     sms(servers, number, "hi")
     sms(servers, number, "1")
     sms(servers, number, "STOP")
-    logs = "".join((servers.log_dir / name).read_text(encoding="utf-8", errors="replace")
-                   for name in ("rasa.log", "actions.log"))
+    logs = "".join(
+        (servers.log_dir / name).read_text(encoding="utf-8", errors="replace")
+        for name in ("rasa.log", "actions.log")
+    )
     rows = stored_conversations(servers)
     stored = "" if rows is None else "\n".join(f"{sender} {data}" for sender, data in rows)
     if rows is not None:
@@ -238,6 +280,7 @@ def test_no_phone_number_in_the_logs_or_the_tracker_store(servers):
 
 
 # --- Spanish (issue 14) ------------------------------------------------------------------
+
 
 def test_a_spanish_question_is_answered_in_spanish(servers):
     reply = sms(servers, new_number(), "¿Cuánto tiempo dura la recuperación?")

@@ -1,6 +1,7 @@
 """At INFO (the servers' level), the channels log nothing of the patient's words: a turn that
 is answered, one the store refuses and one that fails with the text in its exception, on
 REST, the kiosk and the widget (socket.io). The SMS channel: tests/channels/test_sms.py."""
+
 import json
 import logging
 
@@ -20,6 +21,7 @@ def bot(failure):
         await message.output_channel.send_text_message(message.sender_id, "An answer.")
         if failure:
             raise failure
+
     return on_new_message
 
 
@@ -41,22 +43,29 @@ async def widget(on_new_message):
         pass
 
     channel.sio.emit = emit
-    await channel.sio.handlers["/"]["user_uttered"]("sid-1", {"message": WORDS,
-                                                               "session_id": "abc"})
+    await channel.sio.handlers["/"]["user_uttered"](
+        "sid-1", {"message": WORDS, "session_id": "abc"}
+    )
 
 
 @pytest.mark.parametrize("channel", [rest, kiosk, widget])
-@pytest.mark.parametrize("failure", [None, TrackerStoreUnavailable("OperationalError"),
-                                     RuntimeError(WORDS)])
+@pytest.mark.parametrize(
+    "failure", [None, TrackerStoreUnavailable("OperationalError"), RuntimeError(WORDS)]
+)
 async def test_no_patient_words_in_channel_logs_at_info(caplog, channel, failure):
     caplog.set_level(logging.INFO)
     await channel(bot(failure))
     for record in caplog.records:
         assert record.levelno >= logging.INFO
-        written = record.getMessage() + " " + (
-            logging.Formatter().formatException(record.exc_info) if record.exc_info else "")
+        written = (
+            record.getMessage()
+            + " "
+            + (logging.Formatter().formatException(record.exc_info) if record.exc_info else "")
+        )
         for word in ("Ruth", "Okafor", "zanzibarquux"):
             assert word not in written, (record.name, written)
     if failure is not None:  # the failure itself is logged, by kind
-        assert any("failed" in r.getMessage() or "unavailable" in r.getMessage().lower()
-                   for r in caplog.records), [r.getMessage() for r in caplog.records]
+        assert any(
+            "failed" in r.getMessage() or "unavailable" in r.getMessage().lower()
+            for r in caplog.records
+        ), [r.getMessage() for r in caplog.records]

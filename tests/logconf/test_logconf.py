@@ -5,6 +5,7 @@ Two ways in: the action server in a child process, started exactly as scripts/ru
 the launcher's), and the real logging.yml applied in this process. Both log records like the
 ones the code logs, and records with identifiers in their arguments, traceback and `extra`
 fields."""
+
 import io
 import json
 import logging
@@ -21,10 +22,20 @@ import logconf
 
 ROOT = Path(__file__).resolve().parents[2]
 # What a patient might write, and the same identifiers as they might appear elsewhere.
-PATIENT_TEXT = ("Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, my cell is "
-                "847-555-0199, email margaret.olsen@example.com")
-IDENTIFIERS = ["Margaret", "Olsen", "03/14/1941", "00482913", "847-555-0199", "555-0199",
-               "8475550199", "margaret.olsen@example.com"]
+PATIENT_TEXT = (
+    "Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, my cell is "
+    "847-555-0199, email margaret.olsen@example.com"
+)
+IDENTIFIERS = [
+    "Margaret",
+    "Olsen",
+    "03/14/1941",
+    "00482913",
+    "847-555-0199",
+    "555-0199",
+    "8475550199",
+    "margaret.olsen@example.com",
+]
 FIELDS = ("level", "time", "logger", "message")
 
 
@@ -34,15 +45,16 @@ def log_like_the_code() -> None:
     logging.getLogger("rasa_sdk.executor").info("Registered function for 'action_contact'.")
     logging.getLogger().info("Rasa server is up and running.")  # rasa/core/run.py logs at root
     logging.getLogger("channels.sms").info("SMS: a sender opted out")
-    logging.getLogger("channels.failures").error("%s: the turn failed (%s)", "rest",
-                                                 "TimeoutError")
+    logging.getLogger("channels.failures").error("%s: the turn failed (%s)", "rest", "TimeoutError")
     logging.getLogger("channels.ops").warning("not ready: %s", "tracker_store")
     logging.getLogger("storage.tracker_store").error(
         "Tracker store unavailable (%s); the turn is refused, not answered from memory.",
-        "reading a conversation failed: OperationalError")
+        "reading a conversation failed: OperationalError",
+    )
     # Identifiers in the arguments (a string and a dict), in `extra`, in a traceback.
-    logging.getLogger("channels.rest").warning("unexpected message %r from %s", PATIENT_TEXT,
-                                               {"From": "+18475550199"})
+    logging.getLogger("channels.rest").warning(
+        "unexpected message %r from %s", PATIENT_TEXT, {"From": "+18475550199"}
+    )
     logging.getLogger("channels.kiosk").info("turn", extra={"user_text": PATIENT_TEXT})
     try:
         raise ValueError(PATIENT_TEXT)
@@ -95,15 +107,37 @@ def launched(tmp_path_factory):
     (`python -m logconf rasa run actions ...`), with CHILD as its actions."""
     package = tmp_path_factory.mktemp("launcher")
     (package / "logging_child_actions.py").write_text(CHILD, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(package)] + [
-        p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]),
-               TF_CPP_MIN_LOG_LEVEL="3", RASA_TELEMETRY_ENABLED="false", SANIC_HOST="127.0.0.1")
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join(
+            [str(ROOT), str(package)]
+            + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        ),
+        TF_CPP_MIN_LOG_LEVEL="3",
+        RASA_TELEMETRY_ENABLED="false",
+        SANIC_HOST="127.0.0.1",
+    )
     for variable in ("LOG_LEVEL", "LOGGING_CONFIG", "FORCE_JSON_LOGGING"):
         env.pop(variable, None)
     result = subprocess.run(
-        [sys.executable, "-m", "logconf", "rasa", "run", "actions", "--actions",
-         "logging_child_actions", "--port", str(free_port())],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "logconf",
+            "rasa",
+            "run",
+            "actions",
+            "--actions",
+            "logging_child_actions",
+            "--port",
+            str(free_port()),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return result
 
@@ -122,9 +156,17 @@ def test_the_launched_server_writes_only_json_lines_without_identifiers(launched
     loggers = {record["logger"] for record in records}
     # coloredlogs (installed by Rasa and rasa-sdk after the launcher) wrote nothing of its own,
     # and the loggers Rasa cuts off from the root (sanic, socketio, apscheduler) are JSON too.
-    assert {"rasa.core.processor", "rasa_sdk.endpoint", "root", "channels.sms",
-            "storage.tracker_store", "sanic.error", "py.warnings", "socketio.server",
-            "apscheduler.scheduler"} <= loggers, loggers
+    assert {
+        "rasa.core.processor",
+        "rasa_sdk.endpoint",
+        "root",
+        "channels.sms",
+        "storage.tracker_store",
+        "sanic.error",
+        "py.warnings",
+        "socketio.server",
+        "apscheduler.scheduler",
+    } <= loggers, loggers
     by_logger = {record["logger"]: record for record in records}
     assert by_logger["channels.sms"]["level"] == "INFO"
     assert by_logger["channels.sms"]["message"] == "SMS: a sender opted out"
@@ -133,8 +175,7 @@ def test_the_launched_server_writes_only_json_lines_without_identifiers(launched
     assert "[NAME]" in by_logger["channels.kiosk"]["user_text"]
     assert "[PHONE]" in by_logger["sanic.error"]["exc_info"]  # the traceback, redacted
     # Rasa's structlog events are rendered as JSON, and redacted like any message.
-    structlog_events = [json.loads(r["message"]) for r in records
-                        if r["message"].startswith("{")]
+    structlog_events = [json.loads(r["message"]) for r in records if r["message"].startswith("{")]
     assert any(e.get("event") == "rest.message.received.timeout" for e in structlog_events)
 
 
@@ -148,9 +189,18 @@ def configured(monkeypatch):
     config = logconf.load_config()
     root = logging.getLogger()
     names = list(config.get("loggers", {})) + ["channels", "storage"]
-    saved = (root.level, list(root.handlers), {
-        name: (logging.getLogger(name).level, list(logging.getLogger(name).handlers),
-               logging.getLogger(name).propagate) for name in names})
+    saved = (
+        root.level,
+        list(root.handlers),
+        {
+            name: (
+                logging.getLogger(name).level,
+                list(logging.getLogger(name).handlers),
+                logging.getLogger(name).propagate,
+            )
+            for name in names
+        },
+    )
     buffer = io.StringIO()
     logconf.configure(ROOT / "logging.yml")
     handlers = {h for name in [""] + names for h in logging.getLogger(name or None).handlers}
@@ -171,8 +221,11 @@ def test_the_real_config_file_writes_json_lines_without_identifiers(configured):
     log_like_the_code()
     records = check_lines(configured.getvalue(), expect_at_least=10)
     by_logger = {record["logger"]: record for record in records}
-    assert by_logger["channels.ops"] == {**by_logger["channels.ops"], "level": "WARNING",
-                                         "message": "not ready: tracker_store"}
+    assert by_logger["channels.ops"] == {
+        **by_logger["channels.ops"],
+        "level": "WARNING",
+        "message": "not ready: tracker_store",
+    }
     message = by_logger["channels.rest"]["message"]
     assert "[NAME]" in message and "[DATE]" in message and "[PHONE]" in message
     assert "[EMAIL]" in message and "[ID]" in message
@@ -197,8 +250,9 @@ def test_a_record_whose_redaction_fails_is_withheld(configured, monkeypatch):
         raise RuntimeError("redaction failed")
 
     monkeypatch.setattr(redacting, "redact", broken)
-    logging.getLogger("channels.rest").error("message %s", PATIENT_TEXT,
-                                             extra={"user_text": PATIENT_TEXT})
+    logging.getLogger("channels.rest").error(
+        "message %s", PATIENT_TEXT, extra={"user_text": PATIENT_TEXT}
+    )
     (record,) = check_lines(configured.getvalue(), expect_at_least=1)
     assert record["message"] == record["user_text"] == logconf.WITHHELD
 

@@ -5,6 +5,7 @@ Run only by `make scale-test` (pytest.ini ignores tests/scale in the default run
 RATE_LIMIT_PER_MINUTE=0): without it every test fails, none is skipped. The counts of the run
 go to results/scale.txt.
 """
+
 import os
 import subprocess
 from pathlib import Path
@@ -17,8 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def scale_env() -> dict:
     """The environment scripts/scale/env.sh gives the topology (ports, secrets, paths)."""
-    out = subprocess.run(["bash", "-c", "source scripts/scale/env.sh >/dev/null; env -0"],
-                         cwd=ROOT, check=True, capture_output=True).stdout
+    out = subprocess.run(
+        ["bash", "-c", "source scripts/scale/env.sh >/dev/null; env -0"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout
     return dict(item.split("=", 1) for item in out.decode().split("\0") if "=" in item)
 
 
@@ -28,10 +33,17 @@ class Topology:
         self.dir = Path(env["SCALE_DIR"])
         self.url = f"http://127.0.0.1:{env['SCALE_NGINX_PORT']}"
         self.rasa_ports = env["SCALE_RASA_PORTS"].split()
-        self.counts = {"conversations": 0, "turns": 0, "events_checked": 0,
-                       "faults_injected": 0, "events_lost": 0, "retries_after_502": 0,
-                       "duplicated_turns_after_retry": 0, "failed_cleanly": 0,
-                       "events_lost_postgres_outage": 0}
+        self.counts = {
+            "conversations": 0,
+            "turns": 0,
+            "events_checked": 0,
+            "faults_injected": 0,
+            "events_lost": 0,
+            "retries_after_502": 0,
+            "duplicated_turns_after_retry": 0,
+            "failed_cleanly": 0,
+            "events_lost_postgres_outage": 0,
+        }
         self.lines = []
 
     def pid(self, name: str) -> int:
@@ -46,8 +58,13 @@ class Topology:
 
     def up(self) -> None:
         """scripts/scale/up.sh: starts whatever is not running (a killed replica, Redis)."""
-        subprocess.run(["bash", "scripts/scale/up.sh"], cwd=ROOT, check=True,
-                       capture_output=True, env=dict(os.environ, RATE_LIMIT_PER_MINUTE="0"))
+        subprocess.run(
+            ["bash", "scripts/scale/up.sh"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env=dict(os.environ, RATE_LIMIT_PER_MINUTE="0"),
+        )
 
     def add(self, **counts) -> None:
         for key, value in counts.items():
@@ -65,12 +82,15 @@ def topology():
     try:
         requests.get(topo.url + "/", timeout=5).raise_for_status()
     except requests.RequestException as error:
-        pytest.fail(f"the scale topology is not running at {topo.url} ({error}): "
-                    "run `make scale-up` or `make scale-test`")
+        pytest.fail(
+            f"the scale topology is not running at {topo.url} ({error}): "
+            "run `make scale-up` or `make scale-test`"
+        )
     limit = (topo.dir / "rate_limit").read_text() if (topo.dir / "rate_limit").exists() else ""
     assert limit.strip().endswith(": 0"), (
         "the replicas must run with RATE_LIMIT_PER_MINUTE=0 (the app limits per sender): "
-        "scripts/scale/down.sh; RATE_LIMIT_PER_MINUTE=0 scripts/scale/up.sh")
+        "scripts/scale/down.sh; RATE_LIMIT_PER_MINUTE=0 scripts/scale/up.sh"
+    )
     for port in topo.rasa_ports:
         assert topo.alive(f"rasa-{port}"), f"replica {port} is not running"
     yield topo

@@ -1,4 +1,5 @@
 """Conversations through nginx and their check against the events stored in PostgreSQL."""
+
 import threading
 import time
 import uuid
@@ -13,17 +14,31 @@ from channels.failures import UNAVAILABLE_STATUS, failure_text, unavailable_text
 
 # Questions with known answers (tests/e2e/test_rest.py); each conversation starts at another one.
 QUESTIONS = [
-    "How long is recovery?", "can i go home the same day", "what is a vertebroplasty?",
-    "who does the procedure", "wen do i need 2 get there", "why do i have to come so early",
-    "do i need more scans before", "how long does the procedure take",
-    "will i be asleep during it", "how will i be lying on the table", "how big is the cut",
-    "how long for the cement to harden", "what happens at the very end",
-    "when will i feel better", "do i have a follow up appointment",
+    "How long is recovery?",
+    "can i go home the same day",
+    "what is a vertebroplasty?",
+    "who does the procedure",
+    "wen do i need 2 get there",
+    "why do i have to come so early",
+    "do i need more scans before",
+    "how long does the procedure take",
+    "will i be asleep during it",
+    "how will i be lying on the table",
+    "how big is the cut",
+    "how long for the cement to harden",
+    "what happens at the very end",
+    "when will i feel better",
+    "do i have a follow up appointment",
 ]
 # A turn whose answer names this conversation's own medicine (a custom action, via the action
 # server): an answer from another conversation's tracker would name another one.
-MEDICINES = [("eliquis", "Eliquis"), ("coumadin", "Warfarin"), ("plavix", "Plavix"),
-             ("xarelto", "Xarelto"), ("aspirin", "Aspirin")]
+MEDICINES = [
+    ("eliquis", "Eliquis"),
+    ("coumadin", "Warfarin"),
+    ("plavix", "Plavix"),
+    ("xarelto", "Xarelto"),
+    ("aspirin", "Aspirin"),
+]
 REQUEST_TIMEOUT = 90  # above nginx's proxy_read_timeout: a hang shows as a failure, not forever
 # Pause before sending a turn again after a 502. The dead replica left its lock ticket in Redis;
 # Rasa 3.6's waiter polls once a second and, if its own ticket expires in the same step as the
@@ -50,12 +65,16 @@ class Turn:
     def refused(self) -> bool:
         """503 with the apology and the phone line: a backing service was unavailable."""
         return self.status == UNAVAILABLE_STATUS and [m.get("text") for m in self.replies] == [
-            unavailable_text()]
+            unavailable_text()
+        ]
 
     @property
     def answered(self) -> bool:
-        return self.status == 200 and not self.failed and any(
-            (m.get("text") or "").strip() for m in self.replies)
+        return (
+            self.status == 200
+            and not self.failed
+            and any((m.get("text") or "").strip() for m in self.replies)
+        )
 
     def bot_texts(self) -> List[Optional[str]]:
         return [m.get("text") for m in self.replies if m.get("text") != failure_text()]
@@ -70,8 +89,9 @@ class Conversation:
 
 def new_conversations(prefix: str, count: int) -> List[Conversation]:
     run = uuid.uuid4().hex[:8]
-    return [Conversation(f"{prefix}-{run}-{i:03d}", MEDICINES[i % len(MEDICINES)])
-            for i in range(count)]
+    return [
+        Conversation(f"{prefix}-{run}-{i:03d}", MEDICINES[i % len(MEDICINES)]) for i in range(count)
+    ]
 
 
 def script(conversation: Conversation, index: int, turns: int) -> List[str]:
@@ -81,13 +101,21 @@ def script(conversation: Conversation, index: int, turns: int) -> List[str]:
 
 
 def post(url: str, sender: str, text: str, timeout: float = REQUEST_TIMEOUT) -> requests.Response:
-    return requests.post(url + "/webhooks/rest/webhook",
-                         json={"sender": sender, "message": text},
-                         headers={"X-Conversation-Id": sender}, timeout=timeout)
+    return requests.post(
+        url + "/webhooks/rest/webhook",
+        json={"sender": sender, "message": text},
+        headers={"X-Conversation-Id": sender},
+        timeout=timeout,
+    )
 
 
-def send_turn(url: str, conversation: Conversation, text: str, retry: bool = True,
-              timeout: float = REQUEST_TIMEOUT) -> Turn:
+def send_turn(
+    url: str,
+    conversation: Conversation,
+    text: str,
+    retry: bool = True,
+    timeout: float = REQUEST_TIMEOUT,
+) -> Turn:
     """One turn. On a 502 or a connection error (the replica holding the request died) the
     turn is sent once more, if `retry`."""
     turn = Turn(text, sent_at=time.monotonic())
@@ -100,8 +128,9 @@ def send_turn(url: str, conversation: Conversation, text: str, retry: bool = Tru
                 time.sleep(RETRY_PAUSE)
                 continue
             try:
-                turn.replies = response.json() if response.status_code in (
-                    200, UNAVAILABLE_STATUS) else []
+                turn.replies = (
+                    response.json() if response.status_code in (200, UNAVAILABLE_STATUS) else []
+                )
             except ValueError:
                 turn.error = "not JSON"
             break
@@ -119,9 +148,11 @@ def send_turn(url: str, conversation: Conversation, text: str, retry: bool = Tru
     return turn
 
 
-def run_load(url: str, conversations: List[Conversation], turns: int,
-             on_turn=None, pause: float = 0.0) -> None:
+def run_load(
+    url: str, conversations: List[Conversation], turns: int, on_turn=None, pause: float = 0.0
+) -> None:
     """Every conversation in its own thread, its turns one after the other."""
+
     def one(index_conversation):
         index, conversation = index_conversation
         for text in script(conversation, index, turns):
@@ -182,13 +213,22 @@ class MidLoadKill:
 
 def stored_turns(env: dict, sender: str) -> List[dict]:
     """The conversation's user messages with the bot messages after each, in stored order."""
-    with psycopg2.connect(host=env["PG_HOST"], port=env["PG_PORT"], dbname=env["PG_DB"],
-                          user=env["PG_USER"], password=env["PG_PASSWORD"]) as db:
+    with psycopg2.connect(
+        host=env["PG_HOST"],
+        port=env["PG_PORT"],
+        dbname=env["PG_DB"],
+        user=env["PG_USER"],
+        password=env["PG_PASSWORD"],
+    ) as db:
         with db.cursor() as cursor:
-            cursor.execute("SELECT type_name, data FROM events WHERE sender_id = %s "
-                           "AND type_name IN ('user', 'bot') ORDER BY id", (sender,))
+            cursor.execute(
+                "SELECT type_name, data FROM events WHERE sender_id = %s "
+                "AND type_name IN ('user', 'bot') ORDER BY id",
+                (sender,),
+            )
             rows = cursor.fetchall()
     import json
+
     turns: List[dict] = []
     for type_name, data in rows:
         event = json.loads(data)
@@ -231,7 +271,7 @@ def align(turns: List[Turn], stored: List[dict]):
                 options.append((cost[i][j + 1] + 1, "skip_stored"))
             if i < n and j < m and stored[j]["text"] == turns[i].text:
                 options.append((cost[i + 1][j + 1], "match"))
-                if (turns[i].retried and j + 1 < m and stored[j + 1]["text"] == turns[i].text):
+                if turns[i].retried and j + 1 < m and stored[j + 1]["text"] == turns[i].text:
                     options.append((cost[i + 1][j + 2], "match2"))
             cost[i][j], step[i][j] = min(options, key=lambda o: o[0])
     pairs, i, j = [], 0, 0
@@ -264,25 +304,29 @@ def check_conversation(env: dict, conversation: Conversation, check: Check) -> N
     for number, turn in enumerate(conversation.turns):
         for message in turn.replies:
             if message.get("recipient_id") != sender:
-                check.problems.append(f"{sender} turn {number}: reply for "
-                                      f"{message.get('recipient_id')}")
+                check.problems.append(
+                    f"{sender} turn {number}: reply for {message.get('recipient_id')}"
+                )
     for number, indexes in align(conversation.turns, stored):
         if number is None:
-            check.problems.append(f"{sender}: stored turn {stored[indexes[0]]['text']!r} "
-                                  f"that was never sent")
+            check.problems.append(
+                f"{sender}: stored turn {stored[indexes[0]]['text']!r} that was never sent"
+            )
             continue
         turn = conversation.turns[number]
         if not indexes:
             if turn.answered:
                 check.events_lost += 1 + len(turn.bot_texts())
-                check.problems.append(f"{sender} turn {number} ({turn.text!r}) answered but "
-                                      f"not stored")
+                check.problems.append(
+                    f"{sender} turn {number} ({turn.text!r}) answered but not stored"
+                )
             continue
         if len(indexes) == 2:
             check.duplicates += 1
         got = stored[indexes[-1]]["bot"]
         if turn.answered and got != turn.bot_texts():
             check.events_lost += max(0, len(turn.bot_texts()) - len(got))
-            check.problems.append(f"{sender} turn {number}: stored bot texts {got} != "
-                                  f"answered {turn.bot_texts()}")
+            check.problems.append(
+                f"{sender} turn {number}: stored bot texts {got} != answered {turn.bot_texts()}"
+            )
         check.events_checked += 1 + len(got)

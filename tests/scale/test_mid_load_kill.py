@@ -1,5 +1,6 @@
 """tests/scale/load.py's MidLoadKill (no topology needed): the replica is killed only while
 the load runs, once it reached its target; a load that ends first kills nothing."""
+
 import threading
 import time
 

@@ -1,5 +1,6 @@
 """Two Rasa replicas behind nginx, PostgreSQL tracker store, Redis lock store: load, a replica
 killed with SIGKILL mid-load, and Redis / PostgreSQL briefly unavailable."""
+
 import os
 import re
 import signal
@@ -34,12 +35,19 @@ def verify(topology, conversations, label, lost_key="events_lost"):
         check_conversation(topology.env, conversation, check)
     turns = sum(len(c.turns) for c in conversations)
     retried = sum(t.retried for c in conversations for t in c.turns)
-    topology.add(conversations=len(conversations), turns=turns,
-                 events_checked=check.events_checked, **{lost_key: check.events_lost},
-                 retries_after_502=retried, duplicated_turns_after_retry=check.duplicates)
-    topology.note(f"[{label}] conversations={len(conversations)} turns={turns} "
-                  f"events_checked={check.events_checked} events_lost={check.events_lost} "
-                  f"retried={retried} duplicated_after_retry={check.duplicates}")
+    topology.add(
+        conversations=len(conversations),
+        turns=turns,
+        events_checked=check.events_checked,
+        **{lost_key: check.events_lost},
+        retries_after_502=retried,
+        duplicated_turns_after_retry=check.duplicates,
+    )
+    topology.note(
+        f"[{label}] conversations={len(conversations)} turns={turns} "
+        f"events_checked={check.events_checked} events_lost={check.events_lost} "
+        f"retried={retried} duplicated_after_retry={check.duplicates}"
+    )
     return check
 
 
@@ -60,11 +68,17 @@ def test_load_two_replicas(topology):
     run_load(topology.url, conversations, TURNS)
     seconds = time.monotonic() - started
     turns = [t for c in conversations for t in c.turns]
-    topology.note(f"[load] {len(turns)} turns in {seconds:.1f} s "
-                  f"({len(turns) / seconds:.1f} turns/s through nginx)")
+    topology.note(
+        f"[load] {len(turns)} turns in {seconds:.1f} s "
+        f"({len(turns) / seconds:.1f} turns/s through nginx)"
+    )
 
-    unanswered = [(c.sender, t.text, t.status, t.error) for c in conversations
-                  for t in c.turns if not t.answered]
+    unanswered = [
+        (c.sender, t.text, t.status, t.error)
+        for c in conversations
+        for t in c.turns
+        if not t.answered
+    ]
     assert not unanswered, unanswered[:5]
     for conversation in conversations:
         medicine_turn = conversation.turns[TURNS // 2]
@@ -82,8 +96,10 @@ def test_load_two_replicas(topology):
     moved = {key: peers for key, peers in routes.items() if len(peers) != 1}
     assert not moved, moved
     used = {peer for peers in routes.values() for peer in peers}
-    topology.note("[load] conversations per replica: " + ", ".join(
-        f"{peer}={sum(peer in p for p in routes.values())}" for peer in sorted(used)))
+    topology.note(
+        "[load] conversations per replica: "
+        + ", ".join(f"{peer}={sum(peer in p for p in routes.values())}" for peer in sorted(used))
+    )
     assert len(used) == len(topology.rasa_ports)
 
 
@@ -97,20 +113,27 @@ def test_replica_killed_mid_load(topology):
         run_load(topology.url, conversations, TURNS, on_turn=counter)
     assert kill.killed_at is not None, (
         f"the load ended after {counter.value} turns without the replica being killed while "
-        f"it ran (target: {counter.target} turns)")
+        f"it ran (target: {counter.target} turns)"
+    )
     topology.add(faults_injected=1)
     assert not topology.alive(name)
-    topology.note(f"[kill] SIGKILL to replica {port} after {kill.after_turns} of "
-                  f"{CONVERSATIONS * TURNS} turns")
+    topology.note(
+        f"[kill] SIGKILL to replica {port} after {kill.after_turns} of "
+        f"{CONVERSATIONS * TURNS} turns"
+    )
 
     after = [t for c in conversations for t in c.turns if t.sent_at >= kill.killed_at]
-    in_flight = [t for c in conversations for t in c.turns if t.sent_at < kill.killed_at
-                 and t.retried]
-    not_answered = [(t.text, t.status, t.error) for c in conversations for t in c.turns
-                    if not t.answered]
-    topology.note(f"[kill] turns sent after the kill: {len(after)}, all answered: "
-                  f"{all(t.answered for t in after)}; in flight at the kill and sent again "
-                  f"after a 502: {len(in_flight)}")
+    in_flight = [
+        t for c in conversations for t in c.turns if t.sent_at < kill.killed_at and t.retried
+    ]
+    not_answered = [
+        (t.text, t.status, t.error) for c in conversations for t in c.turns if not t.answered
+    ]
+    topology.note(
+        f"[kill] turns sent after the kill: {len(after)}, all answered: "
+        f"{all(t.answered for t in after)}; in flight at the kill and sent again "
+        f"after a 502: {len(in_flight)}"
+    )
     assert after and all(t.answered for t in after), not_answered[:5]
     assert not not_answered, not_answered[:5]
 
@@ -145,8 +168,7 @@ def stop_redis(topology):
 
 def stop_postgres(topology):
     env = topology.env
-    command = [f"{env['PG_BIN']}/pg_ctl", "-D", env["PG_DATA"], "-m", "fast", "-w",
-               "stop"]
+    command = [f"{env['PG_BIN']}/pg_ctl", "-D", env["PG_DATA"], "-m", "fast", "-w", "stop"]
     if os.getuid() == 0:
         command = ["runuser", "-u", "postgres", "--"] + command
     subprocess.run(command, check=True, capture_output=True, cwd="/")
@@ -170,8 +192,7 @@ def test_backing_service_briefly_down(topology, service):
     def talk(conversation):
         k = 0
         while not stop.is_set():
-            text = ["How long is recovery?", "how big is the cut",
-                    "when will i feel better"][k % 3]
+            text = ["How long is recovery?", "how big is the cut", "when will i feel better"][k % 3]
             send_turn(topology.url, conversation, text, retry=False, timeout=timeout)
             k += 1
             time.sleep(0.2)
@@ -196,11 +217,14 @@ def test_backing_service_briefly_down(topology, service):
             thread.join()
     # Each replica's readiness names the stopped service, then is 200 again.
     check_name = {"redis": "lock_store", "postgres": "tracker_store"}[service]
-    topology.note(f"[{service} down] readiness during: "
-                  f"{[(code, body.get('failed')) for code, body in during_outage]}, after: "
-                  f"{[code for code, _ in after_outage]}")
-    assert all(code == 503 and check_name in body["failed"] for code, body in during_outage), \
+    topology.note(
+        f"[{service} down] readiness during: "
+        f"{[(code, body.get('failed')) for code, body in during_outage]}, after: "
+        f"{[code for code, _ in after_outage]}"
+    )
+    assert all(code == 503 and check_name in body["failed"] for code, body in during_outage), (
         during_outage
+    )
     assert all(code == 200 for code, _ in after_outage), after_outage
     topology.add(faults_injected=1)
 
@@ -213,10 +237,12 @@ def test_backing_service_briefly_down(topology, service):
         assert topology.alive(f"rasa-{port}"), f"replica {port} died during the {service} outage"
     grace = 3.0  # PostgreSQL: the first use of each pooled connection after the restart fails
     resumed = [t for t in turns if t.sent_at >= marks["back"] + grace]
-    topology.note(f"[{service} down {outage_seconds:.0f} s] turns={len(turns)} "
-                  f"during the outage={len(during)} failed cleanly={len(clean)} "
-                  f"hung={len(hung)} answered after it (+{grace:.0f} s)="
-                  f"{sum(t.answered for t in resumed)}/{len(resumed)}")
+    topology.note(
+        f"[{service} down {outage_seconds:.0f} s] turns={len(turns)} "
+        f"during the outage={len(during)} failed cleanly={len(clean)} "
+        f"hung={len(hung)} answered after it (+{grace:.0f} s)="
+        f"{sum(t.answered for t in resumed)}/{len(resumed)}"
+    )
     assert not hung, [(t.text, t.error) for t in hung][:5]
     assert during and clean, "the outage did not show in any request"
     # Every turn was answered, or refused with the apology and the line: no bare 5xx from
@@ -224,7 +250,8 @@ def test_backing_service_briefly_down(topology, service):
     bad = [(t.status, t.replies[:1]) for t in turns if not (t.answered or t.refused)]
     assert not bad, bad[:5]
     assert resumed and all(t.answered for t in resumed), [
-        (t.status, t.replies[:1]) for t in resumed if not t.answered][:5]
+        (t.status, t.replies[:1]) for t in resumed if not t.answered
+    ][:5]
 
     lost_key = "events_lost" if service == "redis" else "events_lost_postgres_outage"
     check = verify(topology, conversations, f"{service} down", lost_key)
@@ -252,8 +279,12 @@ def sms_to(topology, port, number, text):
     url = topology.env["SMS_WEBHOOK_URL"]  # the URL every replica checks signatures against
     params = {"From": number, "Body": text, "MessageSid": "SM" + uuid.uuid4().hex}
     signature = RequestValidator(topology.env["TWILIO_AUTH_TOKEN"]).compute_signature(url, params)
-    reply = requests.post(f"http://127.0.0.1:{port}/webhooks/sms/webhook", data=params,
-                          headers={"X-Twilio-Signature": signature}, timeout=30)
+    reply = requests.post(
+        f"http://127.0.0.1:{port}/webhooks/sms/webhook",
+        data=params,
+        headers={"X-Twilio-Signature": signature},
+        timeout=30,
+    )
     assert reply.status_code == 200, reply.text
     return [unescape(b) for b in re.findall(r"<Message>(.*?)</Message>", reply.text, re.S)]
 
@@ -278,6 +309,8 @@ def test_sms_state_is_shared_by_the_replicas(topology):
         reply = " ".join(sms_to(topology, second, number, "1"))
         assert "A vertebroplasty treats back pain" in reply, reply
         answered += 1
-    topology.note(f"[sms across replicas] STOP on one, text on the other, no message: "
-                  f"{silent}/{SMS_PAIRS}; menu on one, 1 on the other, right answer: "
-                  f"{answered}/{SMS_PAIRS}")
+    topology.note(
+        f"[sms across replicas] STOP on one, text on the other, no message: "
+        f"{silent}/{SMS_PAIRS}; menu on one, 1 on the other, right answer: "
+        f"{answered}/{SMS_PAIRS}"
+    )

@@ -1,6 +1,7 @@
 """.env.defaults, the one table of environment defaults: its Python reader
 (scripts/env_defaults.py) and its shell reader (scripts/env.sh) give the same values, the
 environment and .env win over it, and the code with a built-in fallback agrees with it."""
+
 import shutil
 import subprocess
 
@@ -16,9 +17,13 @@ def shell_env(tmp_path, environ):
         shutil.copy(PROJECT_DIR / name, tmp_path / name)
     (tmp_path / "scripts").mkdir()
     shutil.copy(PROJECT_DIR / "scripts" / "env.sh", tmp_path / "scripts" / "env.sh")
-    out = subprocess.run(["bash", "-c", "source scripts/env.sh >/dev/null && env -0"],
-                         cwd=tmp_path, env={"PATH": "/usr/bin:/bin", **environ},
-                         check=True, capture_output=True).stdout
+    out = subprocess.run(
+        ["bash", "-c", "source scripts/env.sh >/dev/null && env -0"],
+        cwd=tmp_path,
+        env={"PATH": "/usr/bin:/bin", **environ},
+        check=True,
+        capture_output=True,
+    ).stdout
     return dict(item.split("=", 1) for item in out.decode().split("\0") if "=" in item)
 
 
@@ -51,8 +56,7 @@ def test_dot_env_wins_over_the_table(tmp_path):
 def test_project_dir_is_the_checkout():
     assert defaults()["TRACKER_DB"] == f"{PROJECT_DIR}/var/tracker.db"
     assert env_defaults.tracker_db_url({"TRACKER_DB": "/x.db"}) == "sqlite:////x.db"
-    assert env_defaults.tracker_db_url({"TRACKER_DB_URL": "postgresql://h/d"}) == \
-        "postgresql://h/d"
+    assert env_defaults.tracker_db_url({"TRACKER_DB_URL": "postgresql://h/d"}) == "postgresql://h/d"
 
 
 def test_a_malformed_line_is_refused(tmp_path):

@@ -1,4 +1,5 @@
 """scripts/forget.py: one patient's conversation deleted on request, by id or SMS number."""
+
 import sqlalchemy as sa
 
 from channels.sms.ids import hash_sender

@@ -2,8 +2,7 @@ from scripts.report_unanswered import normal, redact, report, unanswered
 
 
 def test_redacts_identifiers_as_the_tracker_store_does():
-    assert redact("call me at 847 555 0123 or jo@example.com") == \
-        "call me at [PHONE] or [EMAIL]"
+    assert redact("call me at 847 555 0123 or jo@example.com") == "call me at [PHONE] or [EMAIL]"
     assert redact("my dob is 03/04/1941") == "my dob is [DATE]"
     assert redact("this is Ann Lee, is it 2 to 4 hours?") == "this is [NAME], is it 2 to 4 hours?"
     assert redact("i take 2 pills") == "i take 2 pills"
@@ -30,7 +29,9 @@ def test_groups_counts_and_sorts_newest_first():
     ]
     groups = report(rows)
     assert [(g["text"], g["count"], g["last"]) for g in groups] == [
-        ("how much does it cost?", 2, 200.0), ("blorp", 1, 150.0)]
+        ("how much does it cost?", 2, 200.0),
+        ("blorp", 1, 150.0),
+    ]
 
 
 def test_normal_folds_case_and_space():

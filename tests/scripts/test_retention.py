@@ -9,15 +9,22 @@ def make_store(path, conversations):
     """A tracker-store-shaped events table: {sender: [age in days of each event]}."""
     engine = sa.create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
-        connection.execute(sa.text(
-            "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, "
-            "timestamp FLOAT, data TEXT)"))
+        connection.execute(
+            sa.text(
+                "CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT, type_name TEXT, "
+                "timestamp FLOAT, data TEXT)"
+            )
+        )
         now = time.time()
         for sender, ages in conversations.items():
             for age in ages:
-                connection.execute(sa.text(
-                    "INSERT INTO events (sender_id, type_name, timestamp, data) "
-                    "VALUES (:s, 'user', :t, '{}')"), {"s": sender, "t": now - age * 86400})
+                connection.execute(
+                    sa.text(
+                        "INSERT INTO events (sender_id, type_name, timestamp, data) "
+                        "VALUES (:s, 'user', :t, '{}')"
+                    ),
+                    {"s": sender, "t": now - age * 86400},
+                )
     return f"sqlite:///{path}"
 
 
@@ -60,8 +67,12 @@ def sms_state_at(url, age_days):
 
 def sms_rows(url):
     with sa.create_engine(url).connect() as connection:
-        return {row.sender_id: row for row in connection.execute(sa.text(
-            "SELECT sender_id, opted_out, choices, tokens, token_time FROM sms_state"))}
+        return {
+            row.sender_id: row
+            for row in connection.execute(
+                sa.text("SELECT sender_id, opted_out, choices, tokens, token_time FROM sms_state")
+            )
+        }
 
 
 def make_sms_state(tmp_path):
@@ -99,8 +110,9 @@ def test_an_opt_out_older_than_retention_still_silences_the_sender(tmp_path):
 
     url = make_sms_state(tmp_path)
     assert main(["--db", url, "--days", "90"]) == 0
-    channel = SmsInput("token", "https://example.org/webhooks/sms/webhook", "secret",
-                       store=sms_state_at(url, 0))
+    channel = SmsInput(
+        "token", "https://example.org/webhooks/sms/webhook", "secret", store=sms_state_at(url, 0)
+    )
     assert channel.keyword_reply("sms-old-opt-out", "when do I arrive?") == []  # nothing sent
     assert channel.keyword_reply("sms-old-opt-out", "START")  # until START
     assert channel.keyword_reply("sms-old-opt-out", "when do I arrive?") is None  # answered

@@ -1,6 +1,7 @@
 """scripts/run.sh (`make run`): servers on loopback unless LISTEN_ADDRESS says otherwise, their
 logs one JSON object a line, and a closed terminal (SIGHUP to the script) stops every server it
 started."""
+
 import json
 import os
 import re
@@ -18,23 +19,33 @@ pytestmark = pytest.mark.e2e
 
 def listening(port: int) -> list:
     """Local addresses listening on TCP `port` (from `ss`)."""
-    out = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True,
-                         text=True).stdout
+    out = subprocess.run(["ss", "-Hltn", f"sport = :{port}"], capture_output=True, text=True).stdout
     return [line.split()[3].rsplit(":", 1)[0] for line in out.splitlines() if line.strip()]
 
 
 def test_run_sh_binds_loopback_and_stops_everything_on_sighup(tmp_path):
     ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "WEB_PORT": free_port()}
-    env = dict(os.environ, **{k: str(v) for k, v in ports.items()},
-               TRACKER_DB=str(tmp_path / "tracker.db"), LISTEN_ADDRESS="",
-               TWILIO_AUTH_TOKEN=TEST_TWILIO_AUTH_TOKEN, SMS_SENDER_SECRET=TEST_SMS_SENDER_SECRET)
+    env = dict(
+        os.environ,
+        **{k: str(v) for k, v in ports.items()},
+        TRACKER_DB=str(tmp_path / "tracker.db"),
+        LISTEN_ADDRESS="",
+        TWILIO_AUTH_TOKEN=TEST_TWILIO_AUTH_TOKEN,
+        SMS_SENDER_SECRET=TEST_SMS_SENDER_SECRET,
+    )
     env.pop("LISTEN_ADDRESS")  # the default
     env.pop("SMS_WEBHOOK_URL", None)
     env.pop("ACTION_ENDPOINT_URL", None)
     env.pop("CORS_ORIGINS", None)
     log = open(tmp_path / "run.log", "wb")
-    run = subprocess.Popen(["bash", "scripts/run.sh"], cwd=ROOT, env=env, stdout=log,
-                           stderr=subprocess.STDOUT, start_new_session=True)
+    run = subprocess.Popen(
+        ["bash", "scripts/run.sh"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
@@ -53,7 +64,8 @@ def test_run_sh_binds_loopback_and_stops_everything_on_sighup(tmp_path):
         while time.monotonic() < deadline and any(listening(p) for p in ports.values()):
             time.sleep(0.5)
         assert not any(listening(p) for p in ports.values()), {
-            k: listening(p) for k, p in ports.items()}
+            k: listening(p) for k, p in ports.items()
+        }
         # Rasa's and the action server's output: JSON lines (logging.yml); the rest is run.sh's own
         # banner and the web page server's access lines.
         output = (tmp_path / "run.log").read_text(encoding="utf-8", errors="replace")

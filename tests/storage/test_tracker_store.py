@@ -1,4 +1,5 @@
 """storage/tracker_store.py against Rasa's own SQLTrackerStore, on real SQLite files."""
+
 import json
 import random
 import sqlite3
@@ -53,9 +54,12 @@ def rasa_store(domain, db):
 def turn_events(k):
     """One turn as Rasa logs it: the user, the answer, listening again (+ a slot every 3rd)."""
     intent = INTENTS[k % len(INTENTS)]
-    events = [UserUttered(f"question {k}", {"name": intent, "confidence": 0.9}),
-              ActionExecuted(f"utter_{intent}"), BotUttered(f"answer {k}"),
-              ActionExecuted("action_listen")]
+    events = [
+        UserUttered(f"question {k}", {"name": intent, "confidence": 0.9}),
+        ActionExecuted(f"utter_{intent}"),
+        BotUttered(f"answer {k}"),
+        ActionExecuted("action_listen"),
+    ]
     if k % 3 == 0:
         events.insert(1, SlotSet("how_long_topic", ["recovery", "procedure"][k % 2]))
     if k == 2:
@@ -69,8 +73,12 @@ async def talk(store, sender, turns, start=0, turn=turn_events):
     for k in range(start, start + turns):
         tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
         if not tracker.events:
-            for event in [ActionExecuted("action_session_start"), SessionStarted(),
-                          SlotSet("phone", "847.570.2160"), ActionExecuted("action_listen")]:
+            for event in [
+                ActionExecuted("action_session_start"),
+                SessionStarted(),
+                SlotSet("phone", "847.570.2160"),
+                ActionExecuted("action_listen"),
+            ]:
                 tracker.update(event)
         for event in turn(k):
             tracker.update(event)
@@ -94,7 +102,9 @@ def stored_rows(db, sender):
     with sqlite3.connect(db) as connection:
         return connection.execute(
             "SELECT type_name, intent_name, action_name, data FROM events WHERE sender_id=? "
-            "ORDER BY id", (sender,)).fetchall()
+            "ORDER BY id",
+            (sender,),
+        ).fetchall()
 
 
 async def test_a_short_conversation_reads_back_exactly_as_rasas_store_reads_it(store, domain, db):
@@ -138,7 +148,7 @@ async def test_a_long_conversation_stores_every_event_and_replays_a_window(store
     assert window.current_slot_values()["medication"] == "Eliquis"  # set in turn 3 of 40
     assert window.latest_message.text == full.latest_message.text
     assert window.latest_action_name == full.latest_action_name
-    assert list(full.events)[-len(events) + first_turn:] == events[first_turn:]
+    assert list(full.events)[-len(events) + first_turn :] == events[first_turn:]
     states_window = window.past_states(domain)
     states_full = full.past_states(domain)
     assert states_window[-6:] == states_full[-6:]
@@ -158,8 +168,8 @@ async def test_a_save_after_a_windowed_read_adds_only_the_new_events(store, db):
     before = stored_rows(db, "add")
     await talk(store, "add", 1, start=30)
     after = stored_rows(db, "add")
-    assert after[:len(before)] == before
-    added = [(row[0], json.loads(row[3])["event"]) for row in after[len(before):]]
+    assert after[: len(before)] == before
+    added = [(row[0], json.loads(row[3])["event"]) for row in after[len(before) :]]
     assert added == [(e.type_name, e.type_name) for e in turn_events(30)]
 
 
@@ -188,8 +198,12 @@ async def test_slots_before_a_restart_are_not_brought_back(store, db):
 async def test_a_new_session_in_the_window_starts_the_tracker_there(store, db):
     await talk(store, "sessions", 30)
     tracker = await store.retrieve("sessions")
-    for event in [ActionExecuted("action_session_start"), SessionStarted(),
-                  SlotSet("phone", "847.570.2160"), ActionExecuted("action_listen")]:
+    for event in [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        SlotSet("phone", "847.570.2160"),
+        ActionExecuted("action_listen"),
+    ]:
         tracker.update(event)
     await store.save(tracker)
     tracker = await store.retrieve("sessions")
@@ -204,8 +218,7 @@ async def test_an_unknown_conversation_is_none(store):
 def test_the_window_must_cover_the_policies(domain, db):
     with pytest.raises(ValueError, match="at least 10"):
         WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_events=5)
-    assert WindowedSQLTrackerStore(domain, dialect="sqlite", db=db).max_events == \
-        DEFAULT_MAX_EVENTS
+    assert WindowedSQLTrackerStore(domain, dialect="sqlite", db=db).max_events == DEFAULT_MAX_EVENTS
 
 
 def test_sqlite_runs_in_wal_mode(store, db):
@@ -246,8 +259,7 @@ async def test_rasas_own_wrapper_would_have_answered_from_memory(store, db):
 
 
 @pytest.mark.parametrize("endpoints", ["endpoints.yml", "endpoints.scale.yml"])
-async def test_the_configured_window_holds_what_the_follow_up_question_reads(domain, db,
-                                                                             endpoints):
+async def test_the_configured_window_holds_what_the_follow_up_question_reads(domain, db, endpoints):
     """actions/follow_up_questions.py reads the answers to the last TURNS_BACK messages; the
     window must hold them even when every turn is as long as the longest one here (9 events: a
     not-understood message with its did-you-mean buttons)."""
@@ -255,15 +267,24 @@ async def test_the_configured_window_holds_what_the_follow_up_question_reads(dom
     from tests.helpers import load_yaml
 
     config = load_yaml(endpoints)["tracker_store"]
-    store = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db,
-                                    max_turns=config["max_turns"],
-                                    max_events=config["max_events"])
-    longest_turn = [UserUttered("asdf", {"name": "nlu_fallback", "confidence": 0.3}),
-                    DefinePrevUserUtteredFeaturization(False),
-                    ActionExecuted("action_assess_unclear"), SlotSet("unclear", "suggest"),
-                    ActionExecuted("utter_not_sure"), BotUttered("not sure"),
-                    ActionExecuted("action_offer_choices"), BotUttered("did you mean"),
-                    ActionExecuted("action_listen")]
+    store = WindowedSQLTrackerStore(
+        domain,
+        dialect="sqlite",
+        db=db,
+        max_turns=config["max_turns"],
+        max_events=config["max_events"],
+    )
+    longest_turn = [
+        UserUttered("asdf", {"name": "nlu_fallback", "confidence": 0.3}),
+        DefinePrevUserUtteredFeaturization(False),
+        ActionExecuted("action_assess_unclear"),
+        SlotSet("unclear", "suggest"),
+        ActionExecuted("utter_not_sure"),
+        BotUttered("not sure"),
+        ActionExecuted("action_offer_choices"),
+        BotUttered("did you mean"),
+        ActionExecuted("action_listen"),
+    ]
     tracker = await talk(store, "worst", 1)
     for _ in range(20):
         for event in longest_turn:
@@ -301,8 +322,9 @@ async def test_remembered_slot_values_are_the_databases(domain, db):
     for k in range(120):
         await talk_with_slots(store, "slots", 1, rng, start=k)
         with_memory = store._window("slots")
-        forgetful = WindowedSQLTrackerStore(domain, dialect="sqlite", db=db, max_turns=3,
-                                            max_events=30)
+        forgetful = WindowedSQLTrackerStore(
+            domain, dialect="sqlite", db=db, max_turns=3, max_events=30
+        )
         assert with_memory == forgetful._window("slots"), f"turn {k}"
         window = await store.retrieve("slots")
         full = await rasa_store(domain, db).retrieve("slots")
@@ -341,17 +363,25 @@ async def test_slot_memory_is_bounded(domain, db, monkeypatch):
 
 # --- identifiers never at rest (storage/redaction.py) ------------------------------------------
 
-IDENTIFYING = ("Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, "
-               "my cell is 847-555-0199. When do I arrive?")
+IDENTIFYING = (
+    "Hi my name is Margaret Olsen, DOB 03/14/1941, MRN 00482913, I live at 12 Elm St, "
+    "my cell is 847-555-0199. When do I arrive?"
+)
 
 
 async def test_user_text_is_redacted_in_the_database_not_in_the_turn(store, db):
     tracker = await store.get_or_create_tracker("patient", append_action_listen=False)
-    message = UserUttered(IDENTIFYING, {"name": "ask_arrival", "confidence": 0.9},
-                          parse_data={"text": IDENTIFYING,
-                                      "intent": {"name": "ask_arrival", "confidence": 0.9},
-                                      "entities": [], "metadata": {"note": IDENTIFYING}},
-                          metadata={"customData": {"said": IDENTIFYING}})
+    message = UserUttered(
+        IDENTIFYING,
+        {"name": "ask_arrival", "confidence": 0.9},
+        parse_data={
+            "text": IDENTIFYING,
+            "intent": {"name": "ask_arrival", "confidence": 0.9},
+            "entities": [],
+            "metadata": {"note": IDENTIFYING},
+        },
+        metadata={"customData": {"said": IDENTIFYING}},
+    )
     tracker.update(message)
     tracker.update(ActionExecuted("utter_arrival"))
     await store.save(tracker)

@@ -1,5 +1,6 @@
 """The Rasa patches (vertebro/rasa_patches.py) keep Rasa's behaviour: the same checks, errors
 and answers; they refuse other Rasa releases; importing the pure-Python modules needs no Rasa."""
+
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
@@ -17,23 +18,31 @@ def remote_action():
 
 def test_every_patch_is_applied():
     assert rasa_patches.APPLIED == [
-        "validate_action_results_with_one_validator", "resolve_event_types_from_a_table",
-        "run_graphs_from_a_cached_plan", "refuse_turns_when_the_store_fails",
-        "leave_cors_headers_to_sanic_cors"]
+        "validate_action_results_with_one_validator",
+        "resolve_event_types_from_a_table",
+        "run_graphs_from_a_cached_plan",
+        "refuse_turns_when_the_store_fails",
+        "leave_cors_headers_to_sanic_cors",
+    ]
     assert RemoteAction._validate_action_result.__module__ == "vertebro.rasa_patches"
 
 
 def test_valid_replies_pass():
-    reply = {"events": [{"event": "slot", "name": "unclear", "value": "suggest"}],
-             "responses": [{"text": "Tap to call:", "buttons": []}]}
+    reply = {
+        "events": [{"event": "slot", "name": "unclear", "value": "suggest"}],
+        "responses": [{"text": "Tap to call:", "buttons": []}],
+    }
     assert remote_action()._validate_action_result(reply) is True
 
 
-@pytest.mark.parametrize("reply", [
-    {"events": "not a list", "responses": []},
-    {"events": [{"no_event_key": 1}], "responses": []},
-    {"events": [], "responses": "nope"},
-])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        {"events": "not a list", "responses": []},
+        {"events": [{"no_event_key": 1}], "responses": []},
+        {"events": [], "responses": "nope"},
+    ],
+)
 def test_invalid_replies_raise_rasas_error(reply):
     with pytest.raises(ValidationError) as error:
         remote_action()._validate_action_result(reply)
@@ -57,10 +66,17 @@ def test_event_types_resolve_as_rasas_walk_does():
         assert Event.resolve_by_type(cls.type_name) is first
         assert Event.resolve_by_type(cls.type_name) is first  # from the table
     assert Event.resolve_by_type("user") is UserUttered
-    assert [type(e) for e in [Event.from_parameters(d) for d in (
-        {"event": "slot", "name": "unclear", "value": None}, {"event": "session_started"},
-        {"event": "action", "name": "action_listen"})]] == [SlotSet, SessionStarted,
-                                                             ActionExecuted]
+    assert [
+        type(e)
+        for e in [
+            Event.from_parameters(d)
+            for d in (
+                {"event": "slot", "name": "unclear", "value": None},
+                {"event": "session_started"},
+                {"event": "action", "name": "action_listen"},
+            )
+        ]
+    ] == [SlotSet, SessionStarted, ActionExecuted]
     with pytest.raises(ValueError, match="Unknown event name"):
         Event.resolve_by_type("no_such_event")
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
@@ -85,8 +101,14 @@ async def test_graphs_run_from_a_plan_give_what_dask_gives(agent, monkeypatch):
     from rasa.engine.runner.dask import DaskGraphRunner
 
     assert DaskGraphRunner.run.__module__ == "vertebro.rasa_patches"
-    texts = ["how long is recovery", "i take eliquis, do i stop it?", "asdf qwer",
-             "my legs are numb and weak", "can i drive home after", "and how long is that?"]
+    texts = [
+        "how long is recovery",
+        "i take eliquis, do i stop it?",
+        "asdf qwer",
+        "my legs are numb and weak",
+        "can i drive home after",
+        "and how long is that?",
+    ]
 
     async def talk(sender):
         parses, replies = [], []
@@ -126,8 +148,10 @@ def test_the_agent_fails_closed_and_engineio_leaves_cors_headers_to_sanic_cors()
 
     assert rasa.core.agent.FailSafeTrackerStore is FailClosedTrackerStore
     server = engineio.AsyncServer(cors_allowed_origins=["http://localhost:8080"])
-    assert server._cors_headers({"HTTP_ORIGIN": "http://localhost:8080",
-                                 "REQUEST_METHOD": "GET"}) == []
+    assert (
+        server._cors_headers({"HTTP_ORIGIN": "http://localhost:8080", "REQUEST_METHOD": "GET"})
+        == []
+    )
 
 
 def test_pure_python_modules_import_without_rasa():
@@ -136,9 +160,17 @@ def test_pure_python_modules_import_without_rasa():
 
     from tests.helpers import ROOT
 
-    code = ("import sys; import components.red_flag_rules, components.safety_tiers, "
-            "components.question_split, vertebro.names, vertebro.settings; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'sanic')))")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, check=True, env={"PYTHONPATH": str(ROOT)})
+    code = (
+        "import sys; import components.red_flag_rules, components.safety_tiers, "
+        "components.question_split, vertebro.names, vertebro.settings; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rasa', 'sanic')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT)},
+    )
     assert result.stdout.strip() == "[]"
