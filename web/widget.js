@@ -205,6 +205,9 @@
       if (messages.getAttribute("aria-label") !== text.conversation) {
         messages.setAttribute("aria-label", text.conversation);
       }
+      // A conversation long enough to scroll must be reachable by keyboard (axe-core
+      // scrollable-region-focusable): the log itself takes focus and scrolls with the arrows.
+      if (!messages.hasAttribute("tabindex")) { messages.setAttribute("tabindex", "0"); }
     }
     // The "Connecting…" text is fixed when the widget is created: follow the language.
     var loading = root.querySelector(".rw-loading");

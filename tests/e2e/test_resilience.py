@@ -83,7 +83,7 @@ def test_identifiers_are_not_stored(phone, own_servers):
             row[0]
             for row in connection.execute("SELECT data FROM events WHERE sender_id = ?", (sender,))
         )
-    assert "[NAME]" in stored and "[phone]" in stored
+    assert "[NAME]" in stored and "[PHONE]" in stored
     for identifier in ("Margaret", "Olsen", "03/14/1941", "00482913", "Elm St", "555-0199"):
         assert identifier not in stored
     # Nor the server's log (INFO, the default level).
