@@ -5,46 +5,35 @@ same keys as Rasa's `type: SQL` store, the same `events` table and the same rows
 report, retention and scale scripts read it as before. Three measured causes are fixed
 (bench/profile.md):
 
-1. **Growth with the conversation.** Rasa 3.6 loads and replays every event since the session
-   started on every turn, and its policies recompute the dialogue states of all of them
-   (`tracker.past_states`) several times a turn: turn 95 cost ~4x turn 5. This store hands
-   Rasa the last `max_turns` turns only (a turn starts where the bot listens), preceded by the
-   current value of every slot set earlier in the session. Every event is still stored. What
-   sees the window: the rules (one turn; none uses `conversation_start`) and the custom actions
-   (the answers to the last 3 messages at most: actions/follow_up_questions.py, tested in
-   tests/storage against the configured window). The project has no forms and no stories, so
-   nothing needs more. The window is counted in turns (`max_turns`, capped at `max_events`
-   events), so it is full from the 5th turn on and the cost of a turn stops growing there.
+1. **Growth with the conversation.** Rasa 3.6 replays every event of the session on every
+   turn, and its policies recompute all their dialogue states several times a turn. This store
+   hands Rasa the last `max_turns` turns only (capped at `max_events` events), preceded by the
+   current value of every slot set earlier in the session; every event is still stored. What
+   sees the window: the rules (one turn) and the custom actions (the last 3 answers at most:
+   actions/follow_up_questions.py, tested in tests/storage); no forms, no stories.
 2. **A count query on every save.** Rasa counts the stored events of the session to find the
    new ones. This store remembers how many events each tracker it handed out already had, and
    inserts the rest with one statement.
-3. **SQLite waiting for the disk.** The embedded default runs in WAL mode with
-   `synchronous=NORMAL` (a commit is durable after a crash of the process; a power cut can
-   lose the last commits, as with any write-back disk cache), and keeps its connection instead
-   of opening one per query. PostgreSQL connections are checked before use, so a database
-   restart costs no request.
+3. **SQLite waiting for the disk.** WAL mode with `synchronous=NORMAL` (durable after a crash
+   of the process; a power cut can lose the last commits) and one kept connection; PostgreSQL
+   connections are checked before use, so a database restart costs no request.
 
 Identifiers never reach the database: every row goes through `_row`, which replaces names,
 dates, phone numbers, e-mail and street addresses and record numbers in user messages with
 typed placeholders (storage/redaction.py). The turn itself runs on the original text.
 
-And one safety fix (made by vertebro/rasa_patches.py): Rasa wraps every tracker store in `FailSafeTrackerStore`, which, when the
-database fails, answers from an empty in-memory tracker and never stores the turn (a patient
-loses the context and the hospital the record; measured in tests/scale: 314 events lost in a
-5 s PostgreSQL outage). When this store is configured, that wrapper refuses instead: the error
-reaches the channel, which answers with an apology and the phone number (HTTP 503 on the web
-webhooks), and nothing is half-stored.
+A database error refuses the turn instead of losing it: storage/fail_closed.py.
 """
 
 import itertools
 import json
 import logging
 from collections import OrderedDict
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Sequence, Text, Tuple
 
 import sqlalchemy as sa
 import sqlalchemy.exc
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -58,7 +47,13 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from storage.fail_closed import (
+    FailClosedTrackerStore,
+    TrackerStoreUnavailable,
+    warn_unless_failing_closed,
+)
 from storage.redaction import redact_event
+from storage.sqlite import sqlite_pragmas
 
 logger = logging.getLogger(__name__)
 
@@ -78,10 +73,6 @@ class SlotsBefore(NamedTuple):
 
     cut: int
     slots: Dict[Text, Tuple[int, Text]]
-
-
-class TrackerStoreUnavailable(Exception):
-    """The database could not be read or written: the turn must not go on without it."""
 
 
 class WindowedSQLTrackerStore(SQLTrackerStore):
@@ -107,7 +98,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         self._build_queries()
         self._slots_before: "OrderedDict[Text, SlotsBefore]" = OrderedDict()
         self.slot_queries = 0  # reads that had to ask the database for earlier slot values
-        _warn_unless_failing_closed()
+        warn_unless_failing_closed()
 
     # ------------------------------------------------------------------ engine
     def _tune_engine(self) -> None:
@@ -124,7 +115,7 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
                 max_overflow=4,
                 connect_args={"check_same_thread": False},
             )
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            sa.event.listen(self.engine, "connect", sqlite_pragmas)
         else:
             self.engine.dispose()
             self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
@@ -303,64 +294,6 @@ def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
         "action_name": data.get("name"),
         "data": json.dumps(data),
     }
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
-
-
-# ---------------------------------------------------------------------- failing closed
-class FailClosedTrackerStore(FailSafeTrackerStore):
-    """Rasa's wrapper, but a database error ends the turn instead of answering from memory."""
-
-    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        return await self._checked(self._tracker_store.retrieve(sender_id))
-
-    async def retrieve_full_tracker(self, sender_id: Text) -> Optional[DialogueStateTracker]:
-        return await self._checked(self._tracker_store.retrieve_full_tracker(sender_id))
-
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        await self._checked(self._tracker_store.save(tracker))
-
-    async def keys(self) -> Iterable[Text]:
-        return await self._checked(self._tracker_store.keys())
-
-    async def _checked(self, call):
-        try:
-            return await call
-        except TrackerStoreUnavailable as error:
-            from channels import metrics
-
-            metrics.STORE_ERRORS.inc()
-            # No sender id, no text: only what failed.
-            logger.error(
-                "Tracker store unavailable (%s); the turn is refused, not answered from memory.",
-                error,
-            )
-            raise
-        except sqlalchemy.exc.SQLAlchemyError as error:
-            from channels import metrics
-
-            metrics.STORE_ERRORS.inc()
-            logger.error("Tracker store error (%s); the turn is refused.", type(error).__name__)
-            raise TrackerStoreUnavailable(type(error).__name__) from error
-
-
-def _warn_unless_failing_closed() -> None:
-    """The Agent wraps this store in FailClosedTrackerStore only when vertebro/rasa_patches.py
-    was applied (`python -m vertebro run`, not plain `rasa run`): say so loudly otherwise."""
-    import rasa.core.agent
-
-    if rasa.core.agent.FailSafeTrackerStore is not FailClosedTrackerStore:
-        logger.error(
-            "The tracker store is NOT failing closed: a database outage would lose "
-            "turns. Start Rasa with `python -m vertebro run ...` (vertebro/__main__.py)"
-            ", which applies vertebro/rasa_patches.py."
-        )
 
 
 __all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore"]
