@@ -7,10 +7,11 @@ Mostly unknown words (gibberish, another language): no guesses, ask again or cal
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import DomainDict, Events, ProjectAction
 from actions.handoff import offer_call_button
 from actions.labels import labels
 from vertebro.names import FALLBACK_INTENT
@@ -58,25 +59,19 @@ def assess(tracker: Tracker, domain: Dict[Text, Any]) -> Text:
     return "suggest"
 
 
-class ActionAssessUnclear(Action):
-    def name(self) -> Text:
-        return "action_assess_unclear"
+class ActionAssessUnclear(ProjectAction):
+    NAME = "action_assess_unclear"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         return [SlotSet("unclear", assess(tracker, domain))]
 
 
-class ActionOfferChoices(Action):
+class ActionOfferChoices(ProjectAction):
     """After utter_not_sure: the suggested topics as buttons, or the call button."""
 
-    def name(self) -> Text:
-        return "action_offer_choices"
+    NAME = "action_offer_choices"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         if tracker.get_slot("unclear") == "suggest":
             label = labels(tracker, domain)
             buttons = [

@@ -1,10 +1,12 @@
 """Work out what a bare "how long does that take?" is about, from the last answer given."""
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import DomainDict, Events, ProjectAction
 
 # The last answer given -> the topic utter_how_long answers for.
 TOPIC_OF_ANSWER = {
@@ -49,11 +51,8 @@ def last_topic(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-class ActionFindHowLongTopic(Action):
-    def name(self) -> Text:
-        return "action_find_how_long_topic"
+class ActionFindHowLongTopic(ProjectAction):
+    NAME = "action_find_how_long_topic"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         return [SlotSet("how_long_topic", last_topic(tracker))]

@@ -4,11 +4,12 @@ The number itself is always in the domain response that comes first (utter_hando
 utter_out_of_scope, utter_not_sure), so the hand-off still works on every channel, even if this action server is down.
 """
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import DomainDict, Events, ProjectAction
 from actions.contact import call_button, phone_number
 from actions.labels import labels
 from vertebro.names import TAP_TO_CALL_CHANNELS
@@ -31,12 +32,9 @@ def offer_call_button(
         )
 
 
-class ActionOfferCallButton(Action):
-    def name(self) -> Text:
-        return "action_offer_call_button"
+class ActionOfferCallButton(ProjectAction):
+    NAME = "action_offer_call_button"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         offer_call_button(dispatcher, tracker, domain)
         return []

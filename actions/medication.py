@@ -2,12 +2,13 @@
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Dict, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import DomainDict, Events, ProjectAction
 from vertebro.names import LANGUAGE_SLOT
 
 PATTERNS_FILE = (
@@ -45,18 +46,15 @@ def named_medication(tracker: Tracker) -> Optional[Text]:
     return ", ".join(found[:-1]) + f" {word} " + found[-1]
 
 
-class ActionIdentifyMedication(Action):
+class ActionIdentifyMedication(ProjectAction):
     """Put the medicine named in this message (or nothing) in the `medication` slot.
 
     The answers (utter_blood_thinners, utter_medical_advice) name it when it is set.
     """
 
-    def name(self) -> Text:
-        return "action_identify_medication"
+    NAME = "action_identify_medication"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         medication = named_medication(tracker)
         return [
             SlotSet("medication", medication),

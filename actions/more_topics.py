@@ -1,32 +1,27 @@
 """More than three questions in one message: the first three are answered (the dialogue policy,
 components/answer_plan_policy.py); the rest are offered as buttons, never dropped."""
 
-from typing import Any, Dict, List, Text
+from typing import Dict, List, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.base import DomainDict, Events, ProjectAction
 from actions.labels import labels
-
-# The parse-data key and limit the NLU and the policy use (vertebro/names.py, config.yml).
-QUESTIONS = "questions"
-ANSWERED = 3
+from vertebro.names import QUESTIONS
+from vertebro.settings import max_questions
 
 
-def remaining_topics(
-    tracker: Tracker, titles: Dict[Text, Text], answered: int = ANSWERED
-) -> List[Text]:
+def remaining_topics(tracker: Tracker, titles: Dict[Text, Text]) -> List[Text]:
+    """The topics of the message's questions after the ones the policy answered."""
     questions = tracker.latest_message.get(QUESTIONS) or []
-    return [q for q in dict.fromkeys(questions[answered:]) if q in titles]
+    return [q for q in dict.fromkeys(questions[max_questions() :]) if q in titles]
 
 
-class ActionOfferMoreTopics(Action):
-    def name(self) -> Text:
-        return "action_offer_more_topics"
+class ActionOfferMoreTopics(ProjectAction):
+    NAME = "action_offer_more_topics"
 
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
+    def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         titles = labels(tracker, domain)["topics"]
         topics = remaining_topics(tracker, titles)
         if topics:

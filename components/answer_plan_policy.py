@@ -22,7 +22,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rapidfuzz import fuzz
-from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
+from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -33,11 +33,26 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.graph_base import POLICY, RulesOnlyPolicy
 from components.model_files import load_json, save_json
 from components.vocabulary import words
 from vertebro.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
 PLANS_FILE = "answer_plans.json"
+
+# The policy's settings when config.yml does not give them (it gives each; the module docstring
+# says what they mean). The names of actions, responses and intents default to none.
+DEFAULT_CONFIG: Dict[Text, Any] = {
+    "priority": 7,
+    "max_questions": 3,
+    "more_topics_action": None,
+    "unclear_response": None,
+    "next_step_intent": None,
+    "language_intent": None,
+    "step_order": [],
+    "button_match_threshold": 85,
+    "button_reply_max_words": 4,
+}
 # Words that say nothing about which button is meant.
 _FILLER = {
     "the",
@@ -122,27 +137,13 @@ def rule_plans(trackers: List[TrackerWithCachedStates]) -> Dict[Text, List[Text]
     return plans
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
-)
-class AnswerPlanPolicy(Policy):
-    @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
-        return {
-            "priority": 7,
-            "max_questions": 3,
-            "more_topics_action": None,
-            "unclear_response": None,
-            "next_step_intent": None,
-            "language_intent": None,
-            "step_order": [],
-            "button_match_threshold": 85,
-            "button_reply_max_words": 4,
-        }
+@DefaultV1Recipe.register([POLICY], is_trainable=True)
+class AnswerPlanPolicy(RulesOnlyPolicy):
+    """Plans the turn (module docstring); its settings are in config.yml."""
 
     @staticmethod
-    def supported_data() -> SupportedData:
-        return SupportedData.RULE_DATA
+    def get_default_config() -> Dict[Text, Any]:
+        return dict(DEFAULT_CONFIG)
 
     def __init__(
         self,
@@ -165,16 +166,12 @@ class AnswerPlanPolicy(Policy):
         return self._resource
 
     @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "AnswerPlanPolicy":
-        plans = load_json(model_storage, resource, PLANS_FILE, {})
-        return cls(config, model_storage, resource, execution_context, plans=plans)
+    def load(cls, config, model_storage, resource, execution_context, **kwargs) -> Policy:
+        """Rasa's own `load` (components/graph_base.py says why the arguments are named so),
+        then the plans `train` saved."""
+        policy = super().load(config, model_storage, resource, execution_context, **kwargs)
+        policy.plans = load_json(policy._model_storage, policy._resource, PLANS_FILE, {})
+        return policy
 
     # --- planning -----------------------------------------------------------------------------
 
@@ -259,13 +256,7 @@ class AnswerPlanPolicy(Policy):
 
     # --- prediction ---------------------------------------------------------------------------
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         probabilities = self._default_predictions(domain)
         before, done = split_at_latest_message(tracker)
         plan = self.plan(tracker, before)

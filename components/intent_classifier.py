@@ -19,19 +19,18 @@ a story's single question decides the intent when it is clearer than the whole m
 
 import json
 from collections import Counter
-from typing import Any, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Callable, Dict, List, Text, Tuple
 
 import numpy as np
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from components.graph_base import StoredComponent
 from components.question_split import questions as find_questions
 from vertebro.names import QUESTIONS, UNCLEAR_QUESTION
 
@@ -41,21 +40,17 @@ WEIGHTS_FILE = "linear_intent_weights.npz"
 
 def vectorizers(config: Dict[Text, Any]) -> Tuple[TfidfVectorizer, TfidfVectorizer]:
     """The two feature blocks, built the same way for training and for answering."""
-    word = TfidfVectorizer(
-        analyzer="word",
-        ngram_range=tuple(config["word_ngrams"]),
+    return _tfidf("word", config["word_ngrams"]), _tfidf("char_wb", config["char_ngrams"])
+
+
+def _tfidf(analyzer: Text, ngrams: List[int]) -> TfidfVectorizer:
+    return TfidfVectorizer(
+        analyzer=analyzer,
+        ngram_range=tuple(ngrams),
         lowercase=True,
         sublinear_tf=True,
         dtype=np.float64,
     )
-    char = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=tuple(config["char_ngrams"]),
-        lowercase=True,
-        sublinear_tf=True,
-        dtype=np.float64,
-    )
-    return word, char
 
 
 def fit(
@@ -109,7 +104,7 @@ class FeatureBlock:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentClassifier(IntentClassifier, GraphComponent):
+class LinearIntentClassifier(IntentClassifier, StoredComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -133,21 +128,9 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
     def required_packages() -> List[Text]:
         return ["sklearn"]
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[Dict[Text, Any]] = None,
-        weights: Optional[Dict[Text, np.ndarray]] = None,
-    ) -> None:
-        self.config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
+    def setup(self) -> None:
         self.classes: List[Text] = []
         self.blocks: List[FeatureBlock] = []
-        if model is not None and weights is not None:
-            self._set_model(model, weights)
 
     def _set_model(self, model: Dict[Text, Any], weights: Dict[Text, np.ndarray]) -> None:
         self.classes = list(model["classes"])
@@ -163,16 +146,6 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
                 char.build_analyzer(), char_vocabulary, weights["char_idf"], len(word_vocabulary)
             ),
         ]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LinearIntentClassifier":
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
@@ -196,20 +169,12 @@ class LinearIntentClassifier(IntentClassifier, GraphComponent):
         self._set_model(model, weights)
         return self._resource
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "LinearIntentClassifier":
-        with model_storage.read_from(resource) as directory:
+    def restore(self) -> None:
+        with self._storage.read_from(self._resource) as directory:
             model = json.loads((directory / MODEL_FILE).read_text())
             with np.load(directory / WEIGHTS_FILE) as stored:
                 weights = {name: stored[name] for name in stored.files}
-        return cls(config, model_storage, resource, model, weights)
+        self._set_model(model, weights)
 
     def probabilities(self, text: Text) -> np.ndarray:
         """P(intent | text) for every class, in the order of `self.classes`."""

@@ -12,38 +12,25 @@ pipeline.
 
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components import languages
+from components.graph_base import ConfiguredComponent
 from vertebro.names import LANGUAGE_ENTITY, MESSAGE_LANGUAGE
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=False)
-class LanguageDetector(GraphComponent):
+class LanguageDetector(ConfiguredComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # config.yml gives both (they are thresholds: their home is there).
         return {"min_words": 2, "min_confidence": 0.9, "long_words": 3, "long_confidence": 0.8}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.config = {**self.get_default_config(), **config}
+    def setup(self) -> None:
         languages.preload()
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LanguageDetector":
-        return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -13,17 +13,16 @@ before the turn's first action runs, whichever policy wins (rasa/core/processor.
 `_run_action`, Rasa 3.6: `prediction.events` are applied to the tracker the action sees).
 """
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
-from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
+from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SessionStarted, SlotSet, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.graph_base import POLICY, RulesOnlyPolicy
 from vertebro.names import LANGUAGE_ENTITY, LANGUAGE_SLOT, MESSAGE_LANGUAGE
 
 FIRST_PREDICTION_AFTER = {ACTION_LISTEN_NAME, "action_extract_slots"}
@@ -63,30 +62,13 @@ def first_message_language(tracker: DialogueStateTracker, min_confidence: float)
     return language
 
 
-@DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=False
-)
-class LanguagePolicy(Policy):
+@DefaultV1Recipe.register([POLICY], is_trainable=False)
+class LanguagePolicy(RulesOnlyPolicy):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"priority": 1, "first_message_confidence": 0.8}
 
-    @staticmethod
-    def supported_data() -> SupportedData:
-        return SupportedData.RULE_DATA
-
-    def train(
-        self, training_trackers: List[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
+    def decide(self, tracker: DialogueStateTracker, domain: Domain) -> PolicyPrediction:
         language = first_message_language(tracker, self.config["first_message_confidence"])
         events = [SlotSet(LANGUAGE_SLOT, language)] if language else []
         return self._prediction(self._default_predictions(domain), events=events)

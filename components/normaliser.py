@@ -8,14 +8,13 @@ not changed: they are the vocabulary the normaliser corrects towards.
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.graph_base import StoredComponent
 from components.languages import SPANISH
 from components.model_files import load_json, save_json
 from components.spelling import Normaliser, vocabulary_counts
@@ -25,7 +24,7 @@ COUNTS_FILE = "vocabulary_counts.json"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER], is_trainable=True)
-class SpellingNormaliser(GraphComponent):
+class SpellingNormaliser(StoredComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Edits allowed when correcting an unknown word: 1 for words of up to `short_word`
@@ -38,17 +37,8 @@ class SpellingNormaliser(GraphComponent):
             "spanish_confidence": 0.8,
         }
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        counts: Optional[Dict[Text, int]] = None,
-    ) -> None:
-        self.config = {**self.get_default_config(), **config}
-        self._storage = model_storage
-        self._resource = resource
-        self.normaliser = self._build(counts) if counts is not None else None
+    def setup(self) -> None:
+        self.normaliser: Optional[Normaliser] = None
 
     def _build(self, counts: Dict[Text, int]) -> Normaliser:
         return Normaliser(
@@ -58,33 +48,15 @@ class SpellingNormaliser(GraphComponent):
             min_word_length=self.config["min_word_length"],
         )
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "SpellingNormaliser":
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         counts = vocabulary_counts(e.get(TEXT) for e in training_data.intent_examples)
         save_json(self._storage, self._resource, COUNTS_FILE, counts)
         self.normaliser = self._build(counts)
         return self._resource
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "SpellingNormaliser":
-        counts = load_json(model_storage, resource, COUNTS_FILE, {})
-        return cls(config, model_storage, resource, counts)
+    def restore(self) -> None:
+        # How often each word of the training data occurs: the vocabulary it corrects towards.
+        self.normaliser = self._build(load_json(self._storage, self._resource, COUNTS_FILE, {}))
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self.normaliser is None:

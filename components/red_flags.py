@@ -17,14 +17,12 @@ the message stays where the classifier put it.
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components import safety_es
+from components.graph_base import ConfiguredComponent
 from components.languages import ENGLISH
 from components.red_flag_rules import clearly_not_urgent, red_flag
 from components.safety_tiers import doubtful_tier, tier
@@ -59,7 +57,7 @@ def may_be_spanish(message: Message, surely_english: float) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class RedFlagDetector(GraphComponent):
+class RedFlagDetector(ConfiguredComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # `threshold`: confidence the next-best intent needs when a look-alike is overruled
@@ -67,19 +65,9 @@ class RedFlagDetector(GraphComponent):
         # `surely_english`: above it the Spanish patterns are not needed (config.yml).
         return {"threshold": 0.55, "surely_english": 0.8}
 
-    def __init__(self, config: Dict[Text, Any]) -> None:
-        self.threshold = config["threshold"]
-        self.surely_english = config["surely_english"]
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "RedFlagDetector":
-        return cls({**cls.get_default_config(), **config})
+    def setup(self) -> None:
+        self.threshold = self.config["threshold"]
+        self.surely_english = self.config["surely_english"]
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

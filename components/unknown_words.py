@@ -11,14 +11,13 @@ known word: components/vocabulary.py.
 import re
 from typing import Any, Dict, List, Optional, Set, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.graph_base import StoredComponent
 from components.model_files import load_json, save_json
 from components.vocabulary import english_words, medication_words, spanish_words, words
 from vertebro.names import FALLBACK_INTENT
@@ -49,36 +48,21 @@ def known_share(text: Text, vocabulary: Set[Text]) -> Optional[float]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class UnknownWordsGuard(GraphComponent):
+class UnknownWordsGuard(StoredComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # Below this share of known words, the message goes to the fallback.
         return {"min_known_share": 0.5}
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        training_words: Optional[Set[Text]] = None,
-    ) -> None:
-        self.min_known_share = config["min_known_share"]
-        self._storage = model_storage
-        self._resource = resource
-        self.training_words = training_words or set()
+    def setup(self) -> None:
+        self.min_known_share = self.config["min_known_share"]
+        self._use(set())
+
+    def _use(self, training_words: Set[Text]) -> None:
+        self.training_words = training_words  # the words of the training examples
         self.vocabulary = (
             self.training_words | english_words() | spanish_words() | medication_words()
         )
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "UnknownWordsGuard":
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         vocabulary = set()
@@ -87,17 +71,8 @@ class UnknownWordsGuard(GraphComponent):
         save_json(self._storage, self._resource, VOCABULARY_FILE, sorted(vocabulary))
         return self._resource
 
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "UnknownWordsGuard":
-        training_words = set(load_json(model_storage, resource, VOCABULARY_FILE, []))
-        return cls(config, model_storage, resource, training_words)
+    def restore(self) -> None:
+        self._use(set(load_json(self._storage, self._resource, VOCABULARY_FILE, [])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -1,5 +1,7 @@
 """Names and thresholds that live in config.yml agree with the code and the domain."""
 
+from rasa_sdk import Tracker
+
 from actions import more_topics
 from tests.helpers import component_config, load_yaml
 from vertebro import names
@@ -14,9 +16,13 @@ def test_one_confidence_threshold_for_understood():
     assert component_config("components.red_flags.RedFlagDetector")["threshold"] == fallback
 
 
-def test_the_action_server_reads_the_questions_the_nlu_writes():
-    assert more_topics.QUESTIONS == names.QUESTIONS
-    assert more_topics.ANSWERED == POLICY["max_questions"]
+def test_the_action_server_offers_what_the_policy_did_not_answer():
+    """The policy answers `max_questions` of config.yml; the action offers the ones after."""
+    limit = POLICY["max_questions"]
+    asked = ["arrival", "recovery", "follow_up", "cement", "sedation"]
+    tracker = Tracker.from_dict({"sender_id": "t", "latest_message": {names.QUESTIONS: asked}})
+    titles = {name: name for name in asked}
+    assert more_topics.remaining_topics(tracker, titles) == asked[limit:]
 
 
 def test_policy_names_are_in_the_domain(domain):

@@ -40,6 +40,7 @@ TAP_TO_CALL_CHANNELS = (SOCKETIO_CHANNEL, REST_CHANNEL)  # screens where a tel: 
 
 # --- parse-data keys the NLU components add to a message ---------------------------------
 ORIGINAL_TEXT = "text_original"  # the patient's words, when the normaliser changed them
+ANSWER_PLAN_POLICY = "components.answer_plan_policy.AnswerPlanPolicy"  # its name in config.yml
 QUESTIONS = "questions"  # the intents of each question of a message, in order
 UNCLEAR_QUESTION = "unclear"  # a question of the message that was not understood
 MESSAGE_LANGUAGE = "language"  # this message's likeliest language and its confidence

@@ -4,6 +4,8 @@
 - `fallback_threshold()`: the FallbackClassifier's `threshold`, the one confidence below which
   a message counts as not understood (config.yml gives it once, as the anchor
   `&understood`; the classifier and the red-flag detector refer to it).
+- `max_questions()`: how many questions of one message the dialogue policy answers
+  (AnswerPlanPolicy's `max_questions`); the custom action offers the rest as buttons.
 - `phone()`: the scheduling line, the `phone` slot's `initial_value` in domain.yml.
 """
 
@@ -13,7 +15,7 @@ from typing import Any, Dict, Optional, Text
 
 import yaml
 
-from vertebro.names import PHONE_SLOT
+from vertebro.names import ANSWER_PLAN_POLICY, PHONE_SLOT
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "config.yml"
@@ -41,6 +43,10 @@ def component_config(name: Text, config_file: Path = CONFIG_FILE) -> Dict[Text, 
 
 def fallback_threshold(config_file: Path = CONFIG_FILE) -> float:
     return float(component_config("FallbackClassifier", config_file)["threshold"])
+
+
+def max_questions(config_file: Path = CONFIG_FILE) -> int:
+    return int(component_config(ANSWER_PLAN_POLICY, config_file)["max_questions"])
 
 
 def phone(domain_file: Path = DOMAIN_FILE) -> Text:
