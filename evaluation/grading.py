@@ -26,8 +26,13 @@ SETS = {
     # A second dev set, weighted to the safety tiers, sections and follow-ups (written after
     # the first measure on the held-out set, by a helper who saw neither other set).
     "dev2": ["patient_messages/dev2_voice.yml"],
+    # A third dev set (issue 11, fourth session): safety tiers, look-alikes, out of scope and
+    # several questions, by a helper who saw only the page, the README and the rubric.
+    "dev3": ["patient_messages/dev3_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
+    # A second Spanish dev set, written the same way by another helper (helper-ES2).
+    "es_dev2": ["patient_messages_es/dev2_es.yml"],
 }
 
 
