@@ -22,7 +22,8 @@ _CRISIS = [
     for p in (
         r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
         # "I'm killing myself trying to get ready" is an idiom.
-        r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison)(ing|e|ed|s)?\s+"
+        r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison|burn|punch|hit|hitt|scratch)"
+        r"(ing|in|e|ed|s|es)?\s+"
         r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
         r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
         r"(a|the|my)\b",
@@ -30,7 +31,8 @@ _CRISIS = [
         r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
         r"kill me\b",
         r"\b(end|ending|take|taking)\s+(it all|(my|his|her|their) (own )?life|things|everything)\b",
-        r"\b(dont|do not|no longer|dont even) (want|wanna|wish) to (live|be alive|be here|"
+        r"\b(dont|do not|doesnt|does not|didnt|no longer|dont even) (want|wanna|wish) to (live|"
+        r"be alive|be here|"
         r"wake up|exist|go on|keep going|be around)\b",
         r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(to )?"
         r"(die|dying|be dead|being dead|not wake up|not be here|disappear forever)\b",
@@ -52,12 +54,25 @@ _CRISIS = [
         r"\b(point|use) (of|in) (going on|living|carrying on)\b|\bnot wak\w* up (tomorrow|again|ever)\b|"
         r"\b(go|be) (be )?with (dad|mom|mum|my husband|my wife|him|her|god|jesus) (in heaven|now|soon)?\b"
         r"(?=.*\b(wants?|want to|going to|keeps saying|ready)\b)|\bgave away (her|his|my|all)\b|"
-        r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*) off (the|a) "
+        r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*)( (my|the|his|her) "
+        r"car)? off (the|a) "
         r"(bridge|road|cliff|building|roof)\b|\bways to (go|die|end it)\b|\bhow to (die|end it)\b|"
         r"\bscared of (my ?self|what i might do)\b|\bgoing to end it\b|\bend it\b(?=.{0,20}\bmean\b)|"
         r"\b(pills?|tablets?) (would it take|to (not wake up|die|end it))\b|\bwould it take to (not wake|die)\b|"
         r"\bdisappear\b.{0,40}\bpermanent\w*\b|\bwrote (letters|goodbye)\b|\bi'?m done\b.{0,60}\bgoodbye\b|"
         r"\bnever wok\w* up\b|\bnever wake up\b",
+        # Self-harm told by what is done to the body, or why ("just to feel something").
+        r"\b(cut|cutting|burn|burning|scratch\w*|carv\w*)\s+(my|his|her)\s+(arms?|wrists?|legs?|"
+        r"thighs?|skin)\b|\b(cut|cutting|burn\w*|hurt\w*|hit\w*)\b.{0,40}\bto feel (something|"
+        r"anything|in control|better)\b",
+        # Wishing to be taken, not waking up, a goodbye, a weapon at hand, a decision.
+        r"\b(wish|wishes|wished|want|wants|pray|prays|praying|hope|hopes) (that )?(god|the lord|"
+        r"jesus|someone) (would |will |to |could )?(just )?(take|call) (me|her|him)\b|"
+        r"\b(if i|that i) (\w+ )?(did not|didnt|would not|wouldnt|never|dont|do not) wake up\b|"
+        r"\btell (\w+ ){1,3}(i|that i) love (her|him|them|you)\b|\bi am done\b.{0,60}\b(love|"
+        r"goodbye|bye)\b|\b(gun|pistol|rifle|shotgun)\b.{0,20}\b(out|loaded|to (my|his|her) "
+        r"head|in (his|her|my) hand)\b|\b(decided|going|want|wanna|planning|plan|ready) to end "
+        r"it\b|\bdont think (i will|ill|id|i would) (be|still be|make it) (around|here|alive)\b",
         r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
         r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
         r"(\w+ )?(pills|tablets|meds)\b",
@@ -77,7 +92,8 @@ _SITE = (
 _SIGN = (
     r"red|redness|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
     r"weep\w*|bruis\w*|sore|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
-    r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard|purple|blood\w*|spotting|spot of blood"
+    r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard|purple|blood\w*|spotting|spot of blood|"
+    r"tingl\w*|numb\w*|throb\w*|sting\w*|burn\w*"
 )
 _WARNING = [
     re.compile(p)
@@ -90,7 +106,8 @@ _WARNING = [
         # Pain after the procedure that is not getting better, or new pain.
         r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
         r"eased|improved|stopped)|wont go away|not going away|still there)\b",
-        r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b",
+        r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b|"
+        r"\b(pain\w*|hurts?|ach\w*|sore)\b.{0,40}\b(wasnt|was not|werent|were not) there before\b",
         r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b",
         r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy|headache|sweaty|sweating|"
         r"chills|more tired|so tired|exhausted|off my food)\b|\b(started|starting|began|begun) (to )?"
@@ -102,14 +119,18 @@ _WARNING = [
         r"\b(bruis\w*|lump|bump|swelling|rash)\b|"
         # Pain that came back, or in a new place: the procedure is behind them.
         r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|"
-        r"back again)\b|\b(different|new|another) (spot|place|area)\b",
+        r"back again|crept back|creeping back|is back|coming back)\b|\b(different|new|another) "
+        r"(spot|place|area)\b",
     )
 ]
-# A warning needs something that is happening, not a question about the future...
-_AFTER_PROCEDURE = re.compile(
-    r"\b(since|after|from) (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|"
+# A warning needs something that is happening, not a question about the future: told as
+# having happened since the procedure ("since the procedure", "I came home", "two days ago")...
+_REPORTED_AFTER = re.compile(
+    r"\b(since|from) (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|"
     r"cement)\b|\bthan before (the|my|his|her) (procedure|vertebroplasty)\b|"
-    r"\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|after|since|later|out)\b|"
+    r"\b(wasnt|was not|werent|were not) (there )?before (the|my|his|her) (procedure|"
+    r"vertebroplasty|surgery)\b|"
+    r"\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|since|out)\b|"
     r"\b(yesterday|last night|this morning|today|tonight)\b|\bpost[- ]?op\b|"
     r"\b(since the sedation|afterwards|since then)\b|"
     r"\b(its|it's|it is|it has|has|have) been (\d+|a|one|a few|a couple of|two|three|four|five|six|several) "
@@ -118,9 +139,16 @@ _AFTER_PROCEDURE = re.compile(
     r"(days|weeks)\b|\bhad (it|the "
     r"procedure|my procedure|a vertebroplasty|the vertebroplasty)\b"
 )
+# ...or said of the time after it, which a question about the future says too ("what if I get a
+# fever after the procedure?"): enough for a report, not for a question ahead.
+_AFTER_PROCEDURE = re.compile(
+    r"\bafter (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|cement)\b|"
+    r"\b(days?|weeks?) (after|later)\b|" + _REPORTED_AFTER.pattern
+)
 # Pain and fever are also why people come, and what they ask about beforehand: those warnings
 # need a sign that the procedure is behind them; the needle spot needs nothing more.
 _NEEDS_AFTER = {3, 4, 5, 6}
+_NEEDLE_SPOT = {1, 2}
 
 
 def crisis(text: Text, folded: Optional[Text] = None) -> bool:
@@ -134,7 +162,9 @@ _AHEAD = re.compile(
     r"\b(will|would|could|might|gonna|going to|what if|what happens if|in case|if i|if my|if "
     r"the|if there|should i expect|risks?|chance|side effects?|possible)\b"
 )
-# A general question, not a report: "is it normal to feel sore after?", "do people get...".
+# A general question, not a report: "is it normal to feel sore after?", "do people get...";
+# unless it tells of the patient's own ("sore in my hip", "I was lying...", "it's purple").
+_PERSONAL = re.compile(r"\b(my|mine|i was|i have|i had|i got|its|it's|it is)\b")
 _GENERAL_QUESTION = re.compile(
     r"\b(is it|it is|its) (normal|common|usual|typical|ok|okay) to (have|feel|get|be|see)\b|"
     r"\b(do|does) (people|patients|most people|everyone|anyone) (usually |normally )?(have|get|"
@@ -147,14 +177,25 @@ _GENERIC = re.compile(
 )
 
 
+def _general_question(folded: Text) -> bool:
+    found = _GENERAL_QUESTION.search(folded)
+    if not found:
+        return False
+    rest = folded[: found.start()] + " " + folded[found.end() :]
+    return not _PERSONAL.search(rest)
+
+
 def warning(text: Text, folded: Optional[Text] = None) -> bool:
     folded = folded if folded is not None else normalise(text)
-    if _GENERAL_QUESTION.search(folded):
-        return False
+    general = _general_question(folded)
     asks_ahead = bool(_AHEAD.search(folded))
-    now = bool(_HAPPENING_NOW.search(folded) or _AFTER_PROCEDURE.search(folded))
+    now = bool(_HAPPENING_NOW.search(folded) or _REPORTED_AFTER.search(folded))
     for index, pattern in enumerate(_WARNING):
         if not pattern.search(folded):
+            continue
+        # "Is it normal to have a bruise where the needle went in?" asks of the needle spot,
+        # which only someone who had the procedure has; other general questions are not reports.
+        if general and index not in _NEEDLE_SPOT:
             continue
         if index in _NEEDS_AFTER and not _AFTER_PROCEDURE.search(folded):
             continue

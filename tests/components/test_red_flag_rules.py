@@ -18,7 +18,7 @@ def test_emergency_is_flagged(text):
     assert red_flag(text) is not None
 
 
-@pytest.mark.parametrize("text", PHRASINGS["lookalikes"])
+@pytest.mark.parametrize("text", PHRASINGS["lookalikes"] + PHRASINGS["more_lookalikes"])
 def test_lookalike_question_is_not_flagged(text):
     assert red_flag(text) is None
 

@@ -20,7 +20,7 @@ def test_thoughts_of_self_harm_are_a_crisis(text):
     assert tier(text) == CRISIS
 
 
-@pytest.mark.parametrize("text", SETS["warnings"])
+@pytest.mark.parametrize("text", SETS["warnings"] + SETS["more_warnings"])
 def test_warning_signs_go_to_the_care_team(text):
     assert tier(text) == WARNING
 

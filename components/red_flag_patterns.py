@@ -1,0 +1,148 @@
+"""The emergency tier's patterns (components/red_flag_rules.py reads them): how patients' spelling
+is folded before matching, and the urgent symptoms, one list of regular expressions per kind
+(matched on the folded, lower-case text). Pure data, no Rasa."""
+
+# Spelling and shorthand patients use, folded before matching.
+FOLD = [
+    (r"[\u2018\u2019`´]", "'"),
+    (r"\bcan ?not\b|\bcant\b|\bcan t\b|\bcnt\b|\bcan'?t\b", "cant"),
+    (r"\bwon'?t\b|\bwont\b", "wont"),
+    (r"\bdon'?t\b|\bdont\b", "dont"),
+    (r"\b(does|did|is|are|was|were|has|have|had|could|would|should)n'?t\b", r"\1nt"),
+    (r"\bi'?m\b|\bim\b", "i am"),
+    (r"\bu\b", "you"),
+    (r"\bpls\b|\bplz\b", "please"),
+    (r"\bfeal\b|\bfeell?\b", "feel"),
+    (r"\bbreath(e|ing)?\b|\bbreth(e|ing)?\b|\bbrea?th\w*\b", "breathe"),
+    (r"\blegg?s\b|\blgs\b", "legs"),
+    (r"\bnumm?b?\b|\bnumbb\b", "numb"),
+    (r"\bbleed\w*\b|\bbleding\b|\bbledding\b", "bleeding"),
+    (r"\bfeaver\b|\bfevr\b|\bfever\w*\b", "fever"),
+    (r"\bchestt?\b|\bchst\b", "chest"),
+    (
+        r"\bpassed\s+out\b|\bpass(ing)?\s+out\b|\bblack(ed|ing)?\s+out\b|\bfaint\w*\b|\bfanted\b",
+        "fainted",
+    ),
+]
+
+
+SYMPTOMS = {
+    "legs": [
+        r"\b(cant|unable to|not able to|no longer|hard to)\s+(feel|move|lift|walk|stand)\b",
+        r"\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|no feeling|lost feeling|gave out|giving out|"
+        r"heavy|wont move|pins and needles)\b.{0,40}\b(legs?|feet|foot|toes|thighs?)\b",
+        r"\b(legs?|feet)\b.{0,40}\b(wont|cant|dont) (hold|support|carry) (me|him|her|them)\b",
+        r"\b(legs?|feet|foot|toes|thighs?)\b.{0,40}\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|"
+        r"no feeling|gave out|giving out|wont move|cant move|buckl\w*|collaps\w*)\b",
+    ],
+    "chest": [
+        r"\bchest\b.{0,30}\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*|heavy|crush\w*|"
+        r"elephant|weight|sitting on)\b",
+        r"\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*)\b.{0,20}\bchest\b",
+        r"\bheart attack\b",
+    ],
+    "breathing": [
+        r"\b(cant|trouble|hard|difficult\w*|struggl\w*|hard time|problems?|unable to|not)\s+"
+        r"(to\s+|with\s+|getting\s+|catch\w*\s+)?(my\s+|a\s+|his\s+|her\s+)?breathe\b",
+        r"\bcant (get|catch) (enough )?(air|a breathe)\b|\bno air\b|\bair hungry\b",
+        r"\bshort(ness)? of breathe\b|\bbreathless\b|\bgasp\w*\b|\bchok\w*\b|\bsuffocat\w*\b|"
+        r"\bwheez\w*\b|\bbreathe\w*\s+(is\s+)?(hard|difficult|weird|shallow)\b",
+    ],
+    "bleeding": [
+        r"\bbleeding\b.{0,40}\b(wont stop|not stop\w*|doesnt stop|keeps?|a lot|alot|lots|heav\w*|bad\w*|"
+        r"cant (make it |get it to )?stop|"
+        r"everywhere|soak\w*|through|pouring|gush\w*|so much|wont quit|non ?stop|non-stop)\b",
+        r"\b(heav\w*|bad|lots of|a lot of|so much|nonstop|non-stop|uncontroll\w*|wont stop)\s+"
+        r"(\w+\s+)?(bleeding|blood)\b",
+        r"\bblood\b.{0,30}\b(everywhere|soak\w*|pouring|gush\w*|wont stop|through)\b",
+        r"\b(soak\w*|pouring|gush\w*)\b.{0,30}\bblood\b",
+    ],
+    "bladder_bowel": [
+        r"\b(lost|losing|lose|no|cant)\s+(\w+\s+)?control\s+(of|over)\s+(\w+\s+)?"
+        r"(bladder|bowels?|pee|urine|poop)\b",
+        r"\b(wet|peed|pissed|soiled|pooped|messed)\s+(my|him|her|them)sel(f|ves)\b",
+        r"\bcant\s+(hold|control|stop)\s+(\w+\s+)?(pee|urine|bladder|bowels?|poop)\b",
+        r"\bcant\s+(pee|urinate)\b|\bincontinen\w*\b",
+        r"\b(bladder|bowels?)\b.{0,20}\b(let go|gave out|control)\b",
+    ],
+    "fever": [
+        r"\b(high|bad|big|very high|spiking|raging)\s+(\w+\s+)?fever\b",
+        r"\bfever\b.{0,25}\b(10[1-9]|4[0-2])\b|\b(10[1-9]|4[0-2])(\.\d)?\s*(degrees?|f\b|°)",
+        r"\bfever\b.{0,30}\b(chills|shaking|shivering)\b|\b(chills|shaking)\b.{0,30}\bfever\b",
+        r"\btemp\w*\b.{0,20}\b(10[1-9]|39(\.\d)?|4[0-2](\.\d)?)\b",
+        r"\bburning up\b",
+    ],
+    "fainting": [
+        r"\bfainted\b",
+        r"\b(unconscious|unresponsive|collapsed|wont wake|not waking|not responding)\b",
+    ],
+    "severe_pain": [
+        r"\b(sudden|suddenly|severe|unbearable|worst|excruciating|terrible|extreme|horrible|"
+        r"agoniz\w*|intense|sharp new|new sharp)\b.{0,25}\bpain\b",
+        r"\bpain\b.{0,25}\b(unbearable|excruciating|severe|worst|extreme|agoniz\w*|intense)\b",
+        r"\bpain\b.{0,30}\b(much worse|way worse|times worse|out of nowhere|out of the blue)\b",
+    ],
+    "other_urgent": [
+        r"\b(lips?|face|fingers?) (are |is |turning |turned |going )?(blue|grey|gray)\b",
+        r"\b(coughing|vomiting|throwing) up blood\b|\bblood in (my|his|her) (vomit|pee|urine)\b",
+        r"\b(throat|tongue|lips?) (is |are )?(swelling|swollen|closing)\b",
+        r"\b(heart|pulse) (is )?(racing|pounding|beating (really )?fast)\b",
+        r"\bcant (stay awake|wake (him|her|them) up|swallow)\b|\bhard to wake( up)?\b|"
+        r"\bwont wake( up)?\b",
+        r"\b(paralyzed|paralysed)\b",
+    ],
+    "emergency": [
+        r"\b(call(ing)? 911|need an ambulance|ambulance|stroke|emergency|seizure)\b",
+        # "I'm dying to know..." and "dying for a coffee" are idioms, not emergencies.
+        r"(?<!of )\bdying\b(?! (to|for) )",
+    ],
+    # Signs of a stroke: a drooping face, a weak or numb arm, slurred speech.
+    "stroke": [
+        r"\b(face|mouth|smile)\b.{0,30}\b(droop\w*|lopsided|uneven|sagg\w*|numb|crooked)\b",
+        r"\b(droop\w*|lopsided|crooked)\b.{0,20}\b(face|mouth|smile|eye)\b",
+        r"\b(arm|hand)\b.{0,30}\b(weak\w*|numb\w*|limp|dead|cant (lift|raise|move))\b",
+        r"\bcant (lift|raise|move) (my|his|her) (arm|hand)\b",
+        r"\b(slurr\w*|garbled)\b|\bcant (talk|speak|get (my|the|his|her) words out)\b|"
+        r"\b(words|speech)\b.{0,20}\b(wrong|funny|strange|jumbled|mixed up|mushed|mushy)\b",
+        # Told in other words: "his face looks funny on one side", "she is talking weird".
+        r"\b(face|mouth|smile)\b.{0,30}\b(funny|weird|wrong|off|different|fallen)\b.{0,20}"
+        r"\bone side\b|\bone side of (my|his|her|the) (face|mouth|body)\b",
+        r"\b(talking|talks|speaking|sounds)\b.{0,10}\b(weird|funny|strange|drunk|garbled|"
+        r"like (he|she|i) (is|am) drunk|nonsense|gibberish)\b",
+    ],
+    # Sudden confusion: not knowing where one is, not making sense.
+    "confusion": [
+        r"\b(is|seems|got|gets|getting|became|become|suddenly|acting|very|really|so)\s+"
+        r"(very |really |so |all |suddenly )?(confused|disoriented|disorientated)\b"
+        r"(?! (about|by|with|as to|on|regarding|over))",
+        r"\b(doesnt|does not|dont|didnt) (know|recogni[sz]e) (where|who|me|us|what)\b",
+        r"\bnot making (any )?sense\b|\bmaking no sense\b",
+    ],
+    # A fall with an injury, or someone who cannot get up.
+    "fall": [
+        r"\b(fell|fallen|fall|tripped|slipped)\b.{0,60}\b(cant get up|hit (my|his|her) head|"
+        r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor)\b",
+        r"\b(cant get up|cannot get up)\b.{0,40}\b(floor|fell|fall|ground)\b",
+        r"\b(on|off) the floor\b.{0,30}\bcant get up\b",
+    ],
+    "headache": [
+        r"\bworst headache\b|\b(sudden|severe|terrible|thunderclap|exploding)\s+headache\b",
+        # "a splitting headache, the worst I have had", "my head is pounding like never before".
+        r"\b(headache|head)\b.{0,40}\b(the worst|worst (i|one|of my|ever)|like never before|"
+        r"never (had|felt) (one |anything )?like|in (a few )?seconds|out of nowhere|exploding)\b",
+    ],
+    # Too many pills, taken by mistake or not.
+    "overdose": [
+        r"\b(took|taken|swallowed|had|take)\b.{0,25}\b(too many|too much|double|extra|"
+        r"a handful of|all (my|of my|the|his|her))\b.{0,25}\b(pills?|tablets?|meds|"
+        r"medicines?|medication|doses?|oxy\w*|painkillers?)\b",
+        r"\boverdos\w*\b|\bo\.?d\.?\s?(ed|d)\b",
+        # Twice the dose ("took my pain pills twice by mistake"); one dose taken by mistake
+        # (a blood thinner that should have been stopped) is a question for the team.
+        r"\b(took|taken|swallowed|had)\b.{0,40}\b(twice|two times|double|two doses)\b|"
+        r"\b(accidentally|mistakenly) (took|taken|swallowed|had) (too many|extra|double|twice|"
+        r"two|three|\d+)\b|"
+        r"\b(whole|entire|all) (days?|weeks?)('?s)? (worth|supply)\b|\b(\d+|two|three|four|five) "
+        r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b",
+    ],
+}
