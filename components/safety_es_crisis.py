@@ -10,6 +10,9 @@ _IDIOM_DIE = (
     r"(?! (de|del|por) (la |los |las |lo )?(verguenza|pena|risa|ganas|hambre|sed|sueno|"
     r"aburrimiento|calor|frio|nervios|miedo|envidia|gusto|emocion|cansancio|antojo|"
     r"saber|ver|comer|ir|salir|llegar|irme))"
+    # "prefiere morirse antes que dejar de jugar": a way of saying how much they like something.
+    r"(?! (antes )?(que|de) (dejar (de|mi|su|sus|mis|el|la|los|las)|renunciar a|perder(me|se)|"
+    r"quedar(me|se) sin)\b)"
 )
 _IDIOM_KILL = (
     r"(?! (trabajando|estudiando|limpiando|haciendo|corriendo|de (risa|hambre|cansancio|"
@@ -40,6 +43,17 @@ _CRISIS_PATTERNS = [
     r"despertar|desaparecer (para siempre|de este mundo|del mundo)|no existir|dejar de existir)\b|"
     r"\b(dormir(me|se)?|acostarme) y (no|nunca|ya no) (volver a )?despertar\b|"
     r"\bno despertar (nunca|jamas|mas)\b|\bdesaparecer para siempre\b",
+    # "ojalá ya no me despierte", but "ojalá no me despierte a la mitad" is about the sedation.
+    r"\bojala (ya )?no (me )?(despierte|despertara|vuelva a despertar|volviera a despertar)\b"
+    r"(?! (a (la )?mitad|durante|en (medio|plena|pleno|el|la)|mientras|antes|hasta|cuando|con|por))",
+    # "sería más fácil para todos si yo me muriera", "si me muero nadie me va a extrañar".
+    r"\b(seria|sera|es|estarian|estaria|todo seria) (todo )?(mas facil|mejor|mas sencillo|un alivio)"
+    r"( para (todos|todo el mundo|los demas|mi familia|mis hijos|ellos|\w+))? si (yo )?(me muriera|"
+    r"me muero|no estuviera|no existiera|desapareciera|ya no estuviera|me fuera para siempre)\b|"
+    r"\bsi (yo )?(me muriera|me muero|me muera|desapareciera|ya no estuviera|no estuviera)\b"
+    r"[^.?]{0,40}\bnadie\b|\bnadie (me )?(extranaria|va a extranar|iba a extranar|extrana\w*|"
+    r"notaria|se daria cuenta|lloraria)\b[^.?]{0,30}\bsi (yo )?(me muero|me muriera|desapareciera|"
+    r"ya no estuviera|no estuviera)\b",
     r"\b(no|ya no|nunca mas) (quiero|quiere|deseo|quisiera) (seguir )?(vivir|viviendo|existir|"
     r"estar en este mundo|seguir en este mundo)\b|\b(sin|no tengo|no tiene) ganas de (vivir|seguir "
     r"viviendo)\b|\b(estaria|estarian|estarias|estara|estaran|vivirian) mejor sin (mi|el|ella)\b|"
@@ -61,18 +75,34 @@ _CRISIS_PATTERNS = [
     r"\b(me|se) (esta |estoy |he estado |ha estado |sigo |sigue )?cortando\b(?! (el|las|los|la|con))|"
     r"\b(me|se) corto (los brazos|las munecas|las venas|la piel|las piernas)\b|"
     r"\bcortar(me|se) las venas\b|\bme he (vuelto a )?cortar\b",
+    # "me he estado lastimando a propósito", "golpearme para sentir otra cosa".
+    r"\b(me|se) (he |ha |han |estoy |esta |he estado |ha estado |sigo |sigue |vuelvo a |volvi a |"
+    r"volvio a )?(lastim\w+|golpe\w+|pegando|pego|pegue|quem\w+|cort\w+|rasgun\w+|aran\w+|"
+    r"hecho dano|hago dano|hice dano|hizo dano|haciendo dano|hace dano)( (yo|sol[oa]|a mi mism[oa]|"
+    r"a si mism[oa]))?( (con|contra) [^.]{0,25})? (a proposito|adrede|queriendo|intencionalmente|con intencion|de proposito)\b|"
+    r"\b(lastimar(me|se)|golpear(me|se)|cortar(me|se)|quemar(me|se)|hacer(me|se) dano|me (lastimo|"
+    r"golpeo|corto|quemo|hago dano)|se (lastima|golpea|corta|quema|hace dano))\b[^.]{0,30}\b(para|"
+    r"por) (sentir|no sentir|dejar de sentir|castigarme|castigarse|no pensar|olvidar|desahogarme|"
+    r"desahogarse)\b|\b(pegarme|pegarse|me pego|se pega) (para|por) (sentir|no sentir|castigar)",
     r"\b(tirarme|tirarse|aventarme|aventarse|lanzarme|lanzarse|echarme|arrojarme|botarme|(me|se) "
     r"(voy a|va a|quiero|quiere) (tirar|aventar|lanzar|arrojar))\b[^.]{0,25}\b(puente|edificio|"
     r"balcon|ventana|azotea|techo|tren|metro|carros?|camion|precipicio|barranco|vias|vacio|rio)\b|"
     r"\b(ahorcarme|ahorcarse|colgarme|colgarse|(me|se) (voy a|va a|quiero|quiere) (ahorcar|colgar)|"
     r"una soga)\b",
+    # "se va a pegar un tiro", "pegarme un balazo", "volarme la cabeza".
+    r"\b((pegar|dar|meter|echar)(me|se) un|(me|se) (voy a|va a|quiero|quiere|pienso|piensa|iba a|"
+    r"queria|podria|puede|pego|pega|doy|da|di|dio)( a)?( pegar| dar| meter| echar)? un) (tiro|"
+    r"balazo|plomazo|disparo|escopetazo)\b<IDIOM_DIE>|\bvolar(me|se) (la cabeza|los sesos|la tapa "
+    r"de los sesos)\b|\bdispararme\b|\bdispararse en la cabeza\b",
     # Pills: saved up, all at once, on purpose.
     r"\b(juntando|guardando|ahorrando|acumulando|escondiendo) (\w+ ){0,2}(pastillas|pildoras|"
     r"tabletas|medicinas|calmantes)\b|\b(tomarme|tomarse|tragarme|tragarse|me voy a tomar|se va a "
     r"tomar) (todas (las|mis|sus) (\w+ ){0,2}(juntas|de una vez|de golpe)|el frasco|la caja|el bote|"
     r"un frasco|un monton de)|\btomarmelas todas\b|\btomarselas todas\b",
     r"\b(pastillas|pildoras|medicinas?|dosis|sobredosis|me tome|se tomo)\b[^.]{0,40}\b(a proposito|"
-    r"queriendo|adrede|para (morir\w*|no despertar|matarme|matarse|acabar|quitarme la vida))\b",
+    r"queriendo|adrede|para (morir\w*|(ya )?no (volver a )?despertar(me|se)?|dormir para siempre|"
+    r"ya no estar|irme de este mundo|no existir|desaparecer|matarme|matarse|acabar|quitarme la vida"
+    r"))\b",
     r"\bno quiero (estar|seguir) en este mundo\b|\bno (me|le) importa (si me muero|morir(me)?)\b|"
     r"\bcartas? de despedida\b|\bme quiero ir (al cielo|con (dios|diosito))\b|"
     r"\bquiero irme con (dios|diosito|mi \w+ al cielo)\b",
