@@ -59,7 +59,7 @@ STORY_PAST = re.compile(
 )
 # A question about what may come, a risk or a general question.
 AHEAD = re.compile(
-    r"\b(va a|van a|voy a|vas a|vamos a|podria|podrian|puede que|pueda|puedan|que pasa si|"
+    r"\b(va a|van a|voy a|vas a|vamos a|podria|podrian|puede que|(?<!no )pueda|(?<!no )puedan|que pasa si|"
     r"que hago si|que hago en caso|y si|en caso de|por si|(?<!no )puede (pasar|causar|dar|provocar|"
     r"haber|sangrar|doler|salir|quedar|afectar|ser)|(?<!como )si (me|le|te|se|no|llego|llega|tengo|tiene|tuviera|"
     r"hay|hubiera|sale|empieza|aparece|da|dan|sube|siento|siente|noto|veo|mi|su|la|el|despues|"
@@ -76,7 +76,7 @@ RISK = re.compile(
 # Who the sentence is about: a question about nobody in particular asks, it does not report.
 PERSONAL = re.compile(
     r"\b(me|mi|mis|le|les|su|sus|yo|tengo|tiene|tienen|estoy|esta|estan|siento|siente|ahora|"
-    r"ahorita|ya|no (puedo|puede|pude|pudo)|mama|papa|es normal que (la|el|mi|me|le|su)|mami|papi|espos[oa]|marido|senora|hij[oa]|abuel[oa]|suegr[oa]|ti[oa])\b"
+    r"ahorita|ya|no (puedo|puede|pude|pudo|pueda)|mama|papa|es normal que (la|el|mi|me|le|su)|mami|papi|espos[oa]|marido|senora|hij[oa]|abuel[oa]|suegr[oa]|ti[oa])\b"
 )
 # An urgent symptom that is over: said with the past, it goes to the care team.
 RESOLVED = re.compile(

@@ -37,6 +37,11 @@ SYMPTOMS = {
         r"dobla|aflojaron|paralizaron|paralizo|fueron|van)\s+(\w+\s+){0,2}<LEGS>\b",
         r"\b(perdi|perdio|he perdido|ha perdido|sin|no tengo|no tiene) (la )?(fuerza|sensibilidad|"
         r"sensacion|movilidad) (en|de) (\w+\s+){0,2}<LEGS>\b",
+        # "¿es normal que no pueda mover las piernas?", "las piernas, no las muevo desde hace rato".
+        r"\bno (pueda|puedan|pudiera|pudieran)\s+(ni\s+)?(sentir|mover|levantar|doblar)\s+(\w+\s+){0,2}"
+        r"<LEGS>\b",
+        r"\b<LEGS>\b[^.]{0,40}\bno (las|los|la|lo) (puedo |puede |pueda )?(muevo|mueve|siento|siente|"
+        r"mover|sentir)(?=\s*($|[,.!?;]|desde|hace|nada|para nada|ya|bien|ni|y|casi))",
     ],
     # Walking or standing: long-standing back pain makes that hard too (not suppressed: numbness).
     "walking": [
