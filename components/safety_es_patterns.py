@@ -114,14 +114,16 @@ SYMPTOMS = {
         r"\b(me|le) dio un (yeyo|patatus|soponcio|vahido|desvanecimiento)\b",
     ],
     "severe_pain": [
-        r"\bdolor\w*\b[^.]{0,20}\b(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|"
+        # "no es insoportable pero cada día está peor" is a warning (components/safety_es_warnings.py).
+        r"\bdolor\w*\b[^.]{0,20}\b(?<!no es )(?<!no es tan )(?<!no esta )(?<!no era )(?<!ni )"
+        r"(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|"
         r"tremendo|intensisimo|muy intenso|fuertisimo|muy fuerte|bien fuerte|demasiado fuerte|"
         r"repentin\w*|subit\w*|de repente|de golpe|como nunca|de muerte|horroroso|severo)\b",
         r"\b(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|tremendo|fuertisimo|"
         r"horroroso|repentino|subito|intenso|severo) dolor\b|\bel peor dolor\b|\b(nunca|jamas) "
         r"(habia|he|me habia|me ha) (sentido|tenido|dolido)\b[^.]{0,20}\b(asi|tanto|igual)\b|"
         r"\bno (aguanto|soporto|resisto) (el|este|del|tanto) dolor\b|\b(me|le) (duele|dolia|esta "
-        r"doliendo)\b[^.]{0,20}\b(horrible|horrores|muchisimo|demasiado|un chingo|a morir|como nunca|"
+        r"doliendo)\b[^.]{0,20}\b(?<!no es )(?<!no es tan )(?<!ni )(horrible|horrores|muchisimo|demasiado|un chingo|a morir|como nunca|"
         r"insoportable|espantoso|terrible|bien feo|re feo|feisimo|de muerte)\b",
         r"\b(me muero|me estoy muriendo) (de|del) dolor\b|\b(10|diez) de (10|diez)\b|\b(llorando|"
         r"gritando|grito|lloro) (de|del) dolor\b|\bdolor[^.]{0,15}\b(mucho|muchisimo|bastante) peor\b|"
