@@ -113,7 +113,7 @@ def _urgent_here(sentence: Text, upto: int, asks: bool) -> bool:
         or when.RISK.search(sentence)
         or (asks and not when.PERSONAL.search(sentence))
     )
-    return not hypothetical or bool(when.NOW.search(sentence))
+    return not hypothetical or bool(when.NOW.search(when.STILL.sub(" ", sentence)))
 
 
 _SYMPTOMS = [

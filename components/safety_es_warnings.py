@@ -47,11 +47,24 @@ WARNINGS_AFTER = [
     r"molestias)\b|\b(me|le) sigue doliendo\b|\bcada vez (me duele )?(mas|peor)\b|\bempeor\w*\b|"
     r"\bno (mejoro|mejora|he mejorado|ha mejorado)\b|\b(mas|peor) (dolor )?que antes\b|"
     r"\bno me (hace|hacen) (efecto|nada)\b",
+    # Still hurting days later ("ya van 3 días y todavía me duele"), the same pain as before,
+    # worse day by day; not "todavía me duele un poquito pero estoy mejor".
+    r"\b(todavia|aun) (me |le )?(duele|duelen|duela|duelan|molesta|molesten|sigue doliendo|"
+    r"siga doliendo|tengo (mucho |el )?dolor|tiene (mucho |el )?dolor|siento (mucho |el )?dolor)\b"
+    r"(?![^.]{0,40}\b(mejor|menos|poquito|poquitito|un poco|casi nada)\b)|"
+    r"\b(sigo|sigue|continuo|continua) con (el|la) (mismo|misma) (dolor|molestia)\b|"
+    r"\b(el )?mismo dolor (de|que) antes\b|\bcada dia (esta |me duele |le duele |es |se pone )?"
+    r"(un poco |algo |un poquito )?(mas fuerte|peor)\b",
     # New pain, or pain that came back.
     r"\b(dolor|molestia)\w* (nuev[oa]|diferente|distint[oa]|rar[oa])\b|\b(nuev[oa]|otro|otra) "
     r"(dolor|molestia)\b|\b(volvio|regreso|ha vuelto|vuelve|regresa) (a doler|el dolor|la molestia|"
     r"a molestar)\b|\bel dolor (volvio|regreso|ha vuelto|vuelve|regresa)\b|\b(empezo|empece|"
     r"comenzo) a (doler|molestar)(me|le)?\b|\bme duele (mas|otra vez|de nuevo)\b",
+    # Pain that was not there before: "y eso es nuevo", "antes no me dolía".
+    r"\b(dolor|duele|duelen|molest\w*)\b[^.]{0,40}\b(eso|esto|es algo|algo) (es )?nuevo\b|"
+    r"\bantes no (me |le )?(dolia|dolian|molestaba|tenia (ese |este )?dolor)\b|"
+    r"\bno (me |le )?(dolia|dolian|molestaba) antes\b|\b(dolor|molestia)\b[^.]{0,30}\bque no "
+    r"(tenia|habia tenido|habia sentido|sentia)( antes)?\b|\bnunca (me |le )?habia dolido\b",
     # Feeling unwell: sick, dizzy, a rash, a headache, sweats, chills.
     r"\b(nausea\w*|vomit\w*|devolvi|guacare\w*|mare[oa]\w*|sarpullido|ronchas?|salpullido|"
     r"urticaria|comezon|dolor de cabeza|jaqueca|migrana|sudando|sudor\w*|escalofrio\w*|"
