@@ -18,6 +18,11 @@ _IDIOM_KILL = (
     r"(?! (trabajando|estudiando|limpiando|haciendo|corriendo|de (risa|hambre|cansancio|"
     r"trabajo)|del? (dolor|susto|coraje|pena|miedo|risa)|a (trabajar|estudiar)|por (un|una|el|la)))"
 )
+# Nobody would miss them, notice, cry or care.
+_MISS = (
+    r"((me|lo|la|se|le) )?(\w+ ){0,2}(extran\w*|echar\w* de menos|notar\w*|daria cuenta|dar cuenta|"
+    r"llorar\w*|importar\w*|importa)\b"
+)
 _NOT = r"(?<!no )(?<!no me )(?<!no se )(?<!nunca )"
 _CRISIS_PATTERNS = [
     r"\bsuicid\w*|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
@@ -49,11 +54,10 @@ _CRISIS_PATTERNS = [
     # "sería más fácil para todos si yo me muriera", "si me muero nadie me va a extrañar".
     r"\b(seria|sera|es|estarian|estaria|todo seria) (todo )?(mas facil|mejor|mas sencillo|un alivio)"
     r"( para (todos|todo el mundo|los demas|mi familia|mis hijos|ellos|\w+))? si (yo )?(me muriera|"
-    r"me muero|no estuviera|no existiera|desapareciera|ya no estuviera|me fuera para siempre)\b|"
-    r"\bsi (yo )?(me muriera|me muero|me muera|desapareciera|ya no estuviera|no estuviera)\b"
-    r"[^.?]{0,40}\bnadie\b|\bnadie (me )?(extranaria|va a extranar|iba a extranar|extrana\w*|"
-    r"notaria|se daria cuenta|lloraria)\b[^.?]{0,30}\bsi (yo )?(me muero|me muriera|desapareciera|"
-    r"ya no estuviera|no estuviera)\b",
+    r"me muero|no estuviera|no existiera|desapareciera|ya no estuviera|me fuera para siempre)\b"
+    r"<IDIOM_DIE>|\bsi (yo )?(me muriera|me muero|me muera|desapareciera|ya no estuviera|no "
+    r"estuviera)\b<IDIOM_DIE>[^.?]{0,40}\bnadie <MISS>|\bnadie <MISS>[^.?]{0,30}\bsi (yo )?(me muero|"
+    r"me muriera|desapareciera|ya no estuviera|no estuviera)\b<IDIOM_DIE>",
     r"\b(no|ya no|nunca mas) (quiero|quiere|deseo|quisiera) (seguir )?(vivir|viviendo|existir|"
     r"estar en este mundo|seguir en este mundo)\b|\b(sin|no tengo|no tiene) ganas de (vivir|seguir "
     r"viviendo)\b|\b(estaria|estarian|estarias|estara|estaran|vivirian) mejor sin (mi|el|ella)\b|"
@@ -110,6 +114,9 @@ _CRISIS_PATTERNS = [
 
 
 CRISIS = [
-    p.replace("<NOT>", _NOT).replace("<IDIOM_KILL>", _IDIOM_KILL).replace("<IDIOM_DIE>", _IDIOM_DIE)
+    p.replace("<NOT>", _NOT)
+    .replace("<IDIOM_KILL>", _IDIOM_KILL)
+    .replace("<IDIOM_DIE>", _IDIOM_DIE)
+    .replace("<MISS>", _MISS)
     for p in _CRISIS_PATTERNS
 ]

@@ -23,8 +23,9 @@ _PILLS = (
     r"oxy\w*|ibuprofeno|paracetamol|acetaminofen|tylenol)"
 )
 _TOOK = (
+    # "tomo" is "tomó", but "¿me tomo todas mis pastillas ...?" asks about taking them.
     r"(me tome|se tomo|tome|me trague|se trago|trague|se ha tomado|me he tomado|le di|le dimos|"
-    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|tomo)"
+    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|(?<!me )tomo)"
 )
 SYMPTOMS = {
     "legs": [
