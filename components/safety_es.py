@@ -9,8 +9,9 @@ question about what may come ("¿se me van a dormir las piernas?") and negations
 fiebre") are not urgent; an urgent symptom that is over ("ayer me dolía el pecho pero ya no")
 goes to the care team. Idioms are not crises ("me muero de ganas de saber", "me mata la espera"),
 nor is the long-standing back pain that is the reason for the procedure. When in doubt, the
-safer tier wins. Symptom and warning patterns: components/safety_es_patterns.py; when a symptom
-counts (negation, now, past, questions): components/safety_es_context.py.
+safer tier wins. Patterns: components/safety_es_crisis.py, components/safety_es_patterns.py
+(symptoms), components/safety_es_warnings.py; when a symptom counts (negation, now, past,
+questions): components/safety_es_context.py.
 """
 
 import re
@@ -18,7 +19,9 @@ import unicodedata
 from typing import Optional, Text, Tuple
 
 from components import safety_es_context as when
-from components.safety_es_patterns import LONG_SUPPRESSED, SYMPTOMS, WARNINGS, WARNINGS_AFTER
+from components.safety_es_crisis import CRISIS as CRISIS_PATTERNS
+from components.safety_es_patterns import LONG_SUPPRESSED, SYMPTOMS
+from components.safety_es_warnings import WARNINGS, WARNINGS_AFTER
 from components.safety_tiers import (  # the same names and order (no Rasa)
     CRISIS,
     EMERGENCY,
@@ -110,7 +113,7 @@ def _urgent_here(sentence: Text, upto: int, asks: bool) -> bool:
         or when.RISK.search(sentence)
         or (asks and not when.PERSONAL.search(sentence))
     )
-    return not hypothetical or bool(when.NOW.search(sentence))
+    return not hypothetical or bool(when.NOW.search(when.STILL.sub(" ", sentence)))
 
 
 _SYMPTOMS = [
@@ -144,88 +147,8 @@ def _scan(scrubbed: Text) -> Tuple[Optional[Text], bool]:
     return None, over
 
 
-# --- crisis: thoughts of suicide or self-harm --------------------------------------------
-# "me quiero morir de la vergüenza", "me muero de ganas", "me mato trabajando" are idioms.
-_IDIOM_DIE = (
-    r"(?! (de|del|por) (la |los |las |lo )?(verguenza|pena|risa|ganas|hambre|sed|sueno|"
-    r"aburrimiento|calor|frio|nervios|miedo|envidia|gusto|emocion|cansancio|antojo|"
-    r"saber|ver|comer|ir|salir|llegar|irme))"
-)
-_IDIOM_KILL = (
-    r"(?! (trabajando|estudiando|limpiando|haciendo|corriendo|de (risa|hambre|cansancio|"
-    r"trabajo)|del? (dolor|susto|coraje|pena|miedo|risa)|a (trabajar|estudiar)|por (un|una|el|la)))"
-)
-_NOT = r"(?<!no )(?<!no me )(?<!no se )(?<!nunca )"
-_CRISIS_PATTERNS = [
-    r"\bsuicid\w*|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
-    r"\bself[- ]?harm\w*|\bi want to die\b|\bsewerslide\b",
-    # Killing oneself: "me voy a matar", "quiero matarme", "se quiere matar".
-    r"<NOT>\b(me (quiero|voy a|vo a|pienso|quisiera|queria|iba a|deberia)|se (quiere|va a|"
-    r"piensa|queria|iba a|quisiera)) (a )?matar\b<IDIOM_KILL>",
-    r"<NOT>\b(quiero|quisiera|queria|voy a|iba a|pienso( en)?|pensando en|pensado en|ganas de|"
-    r"deseo|intente|trate de|podria|deberia|a punto de|mejor) (matarme|suicidarme)\b<IDIOM_KILL>",
-    r"<NOT>\b(quiere|quisiera|queria|va a|iba a|piensa( en)?|pensando en|pensado en|ganas de|"
-    r"desea|intento|trato de|habla de|hablando de|amenaza con|amenazo con) (matarse|suicidarse)\b<IDIOM_KILL>",
-    r"\bquitar(me|se|le) la vida\b|\b(me|se|te) (va|voy|vas|quiere|quiero|piensa|pienso) a? ?"
-    r"quitar la vida\b|\bcomo (matarme|suicidarme|quitarme la vida)\b|"
-    r"\b(seria|estarian|estaria) mejor (para todos |todos )?si (yo )?no (estuviera|existiera)\b|"
-    r"\bme (corto|lastimo|hago dano) (para|por) (sentir|no sentir|castigarme)\b|\b(acabar|terminar|acabo|termino) con (mi|su|la) (propia )?vida\b|"
-    r"\b(acabar|terminar) con todo\b(?! (lo|el|los|la|las|este|rapido|antes|hoy|eso))",
-    # Wanting to die: "me quiero morir", "tengo ganas de morirme", but not "no quiero morir".
-    r"<NOT>\b((me|se) )?(quiero|quiere|quisiera|queria|deseo|desea|prefiero|prefiere|ganas de) "
-    r"morir(me|se)?\b<IDIOM_DIE>",
-    r"\bojala (me muera|me muriera|no despierte|no despertara|no despertar|estuviera muert[oa]|"
-    r"me lleve dios|dios me (lleve|recoja))\b|\b(que )?dios me (recoja|lleve)\b|"
-    r"\b(quisiera|quiero|prefiero|preferiria|ojala) (estar muert[oa]|no despertar|dormir(me)? y no "
-    r"despertar|desaparecer (para siempre|de este mundo|del mundo)|no existir|dejar de existir)\b|"
-    r"\b(dormir(me|se)?|acostarme) y (no|nunca|ya no) (volver a )?despertar\b|"
-    r"\bno despertar (nunca|jamas|mas)\b|\bdesaparecer para siempre\b",
-    r"\b(no|ya no|nunca mas) (quiero|quiere|deseo|quisiera) (seguir )?(vivir|viviendo|existir|"
-    r"estar en este mundo|seguir en este mundo)\b|\b(sin|no tengo|no tiene) ganas de (vivir|seguir "
-    r"viviendo)\b|\b(estaria|estarian|estarias|estara|estaran|vivirian) mejor sin (mi|el|ella)\b|"
-    r"\bmejor (muert[oa]|me muero|morir(me)?|que me muera|ya no estar)\b|"
-    r"\b(seria|es) mejor (si )?(no estuviera|me muriera|morir(me)?|desaparecer|no existir)\b",
-    # No point in living.
-    r"\b(no|ya no) (vale|tiene) (la pena|sentido) (vivir|seguir|la vida|seguir viviendo|mi vida)\b|"
-    r"\b(la|mi) vida (ya )?no (vale|tiene sentido)\b|\bno (le )?encuentro sentido a (la|mi) vida\b|"
-    r"\bno (tengo|tiene|hay) (nada|razon|razones|motivo|motivos|por que) (por |para )?(que |lo que )?"
-    r"vivir\b|\bpara que (seguir|vivir|sigo viviendo|seguir viviendo)\b|\bnada por (que|lo que) vivir\b|"
-    r"\b(cansad[oa]|hart[oa]) de (vivir|la vida|estar viv[oa]|existir)\b|\bme da igual (vivir o "
-    r"morir|morir(me)?|si me muero)\b|\b(soy|ser) una carga\b|\bsoy un estorbo\b",
-    r"\bya no (aguanto|soporto|puedo) mas\s*($|[,.!]|(con )?(esta|mi) vida|vivir)|"
-    r"\bno (aguanto|soporto|puedo) mas (con )?(esta|mi) vida\b|\b(ya no puedo|no puedo) (mas )?con "
-    r"esta vida\b|\bno (aguanto|puedo) (mas )?vivir asi\b",
-    # Hurting oneself.
-    r"\b(quiero|quisiera|ganas de|pienso en|pensando en|voy a|deseo|quiere|va a) (lastimarme|"
-    r"lastimarse|hacerme dano|hacerse dano|herirme|herirse|cortarme|cortarse)\b|"
-    r"\b(me|se) (esta |estoy |he estado |ha estado |sigo |sigue )?cortando\b(?! (el|las|los|la|con))|"
-    r"\b(me|se) corto (los brazos|las munecas|las venas|la piel|las piernas)\b|"
-    r"\bcortar(me|se) las venas\b|\bme he (vuelto a )?cortar\b",
-    r"\b(tirarme|tirarse|aventarme|aventarse|lanzarme|lanzarse|echarme|arrojarme|botarme|(me|se) "
-    r"(voy a|va a|quiero|quiere) (tirar|aventar|lanzar|arrojar))\b[^.]{0,25}\b(puente|edificio|"
-    r"balcon|ventana|azotea|techo|tren|metro|carros?|camion|precipicio|barranco|vias|vacio|rio)\b|"
-    r"\b(ahorcarme|ahorcarse|colgarme|colgarse|(me|se) (voy a|va a|quiero|quiere) (ahorcar|colgar)|"
-    r"una soga)\b",
-    # Pills: saved up, all at once, on purpose.
-    r"\b(juntando|guardando|ahorrando|acumulando|escondiendo) (\w+ ){0,2}(pastillas|pildoras|"
-    r"tabletas|medicinas|calmantes)\b|\b(tomarme|tomarse|tragarme|tragarse|me voy a tomar|se va a "
-    r"tomar) (todas (las|mis|sus) (\w+ ){0,2}(juntas|de una vez|de golpe)|el frasco|la caja|el bote|"
-    r"un frasco|un monton de)|\btomarmelas todas\b|\btomarselas todas\b",
-    r"\b(pastillas|pildoras|medicinas?|dosis|sobredosis|me tome|se tomo)\b[^.]{0,40}\b(a proposito|"
-    r"queriendo|adrede|para (morir\w*|no despertar|matarme|matarse|acabar|quitarme la vida))\b",
-    r"\bno quiero (estar|seguir) en este mundo\b|\bno (me|le) importa (si me muero|morir(me)?)\b|"
-    r"\bcartas? de despedida\b|\bme quiero ir (al cielo|con (dios|diosito))\b|"
-    r"\bquiero irme con (dios|diosito|mi \w+ al cielo)\b",
-]
-
-_CRISIS = [
-    re.compile(
-        p.replace("<NOT>", _NOT)
-        .replace("<IDIOM_KILL>", _IDIOM_KILL)
-        .replace("<IDIOM_DIE>", _IDIOM_DIE)
-    )
-    for p in _CRISIS_PATTERNS
-]
+# --- crisis: thoughts of suicide or self-harm (components/safety_es_crisis.py) -------------
+_CRISIS = [re.compile(p) for p in CRISIS_PATTERNS]
 _CRISIS = [(pattern, when.needed(pattern)) for pattern in _CRISIS]
 
 

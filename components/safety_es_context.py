@@ -11,15 +11,16 @@ from typing import FrozenSet, Optional, Tuple
 
 # --- negation: "no tengo fiebre", "sin dolor", "no me duele el pecho" -----------------------
 # Removed before the symptoms are read. "no puedo respirar", "no siento las piernas" and
-# "no para de sangrar" are symptoms, so only having, feeling and hurting are negated.
+# "no para de sangrar" are symptoms, so only having, feeling and hurting are negated. "antes no
+# me dolía" and "no me dolía antes" are kept: they say that a pain is new.
 NEGATED = re.compile(
-    r"\b(no|ni|sin|nunca|tampoco|cero|nada de)\s+((me|le|te|se|les|nos)\s+)?((he|ha|han|hemos|"
+    r"(?<!antes )\b(no|ni|sin|nunca|tampoco|cero|nada de)\s+((me|le|te|se|les|nos)\s+)?((he|ha|han|hemos|"
     r"habia|has|hubo)\s+)?((duele|duelen|dolido|dolio|dolia|arde|sangra|sangrado|sangro|sangraba|"
     r"molesta|quema)\b|((tengo|tiene|tienes|tenemos|tienen|tenido|tenia|tuve|tuvo|hay|habido|siento|"
     r"sentido|siente|sentia|noto|nota|notado|veo|ve|visto|presento|presenta|dado|dio|da)\s+)?"
     r"((ni\s+)?(nada de|ningun|ninguna|un poco de|poca|poco|mucha|mucho|el|la|los|las|algo de)\s+)?"
     r"(fiebre|calentura|temperatura|dolor\w*|molestias?|escalofrios|sangrado|sangre|pus|hinchazon|"
-    r"mareos?|nauseas?|vomitos?|enrojecimiento|problemas?|infeccion)\b)"
+    r"mareos?|nauseas?|vomitos?|enrojecimiento|problemas?|infeccion)\b)(?! antes\b)"
 )
 
 # --- is it happening now? ---------------------------------------------------------------
@@ -36,6 +37,8 @@ NOW = re.compile(
     r"se (me|le) (durmieron|durmio|entumieron|doblaron|fue|paralizaron)|no para|no deja|"
     r"no se (detiene|quita))\b"
 )
+# "todavía me duele" in a question about what may come ("¿y si todavía me duele?") is not now.
+STILL = re.compile(r"\b(todavia|aun)\b( (me|le|les|se))?( \w+)?")
 # With the past of a story, a near miss or a joke, only a clear sign of now counts.
 STRICT_NOW = re.compile(
     r"\b(ahorita|ahora mismo|ya mismo|en este momento|otra vez|de nuevo|ayuda\w*|auxilio|socorro|"
@@ -59,7 +62,7 @@ STORY_PAST = re.compile(
 )
 # A question about what may come, a risk or a general question.
 AHEAD = re.compile(
-    r"\b(va a|van a|voy a|vas a|vamos a|podria|podrian|puede que|pueda|puedan|que pasa si|"
+    r"\b(va a|van a|voy a|vas a|vamos a|podria|podrian|puede que|(?<!no )pueda|(?<!no )puedan|que pasa si|"
     r"que hago si|que hago en caso|y si|en caso de|por si|(?<!no )puede (pasar|causar|dar|provocar|"
     r"haber|sangrar|doler|salir|quedar|afectar|ser)|(?<!como )si (me|le|te|se|no|llego|llega|tengo|tiene|tuviera|"
     r"hay|hubiera|sale|empieza|aparece|da|dan|sube|siento|siente|noto|veo|mi|su|la|el|despues|"
@@ -76,7 +79,7 @@ RISK = re.compile(
 # Who the sentence is about: a question about nobody in particular asks, it does not report.
 PERSONAL = re.compile(
     r"\b(me|mi|mis|le|les|su|sus|yo|tengo|tiene|tienen|estoy|esta|estan|siento|siente|ahora|"
-    r"ahorita|ya|no (puedo|puede|pude|pudo)|mama|papa|es normal que (la|el|mi|me|le|su)|mami|papi|espos[oa]|marido|senora|hij[oa]|abuel[oa]|suegr[oa]|ti[oa])\b"
+    r"ahorita|ya|no (puedo|puede|pude|pudo|pueda)|mama|papa|es normal que (la|el|mi|me|le|su)|mami|papi|espos[oa]|marido|senora|hij[oa]|abuel[oa]|suegr[oa]|ti[oa])\b"
 )
 # An urgent symptom that is over: said with the past, it goes to the care team.
 RESOLVED = re.compile(
@@ -112,10 +115,15 @@ AFTER = re.compile(
     r"\b(llegar|llegue|llego|llegamos|volvi|volvio|regrese|regreso) a (la )?casa\b|\bde alta\b|"
     r"\b(ya )?me (hicieron|operaron|pusieron el cemento)\b|\bhace (\d+|un|una|dos|tres|cuatro|"
     r"cinco|seis|unos|unas|pocos|pocas|varios) (dias?|horas?|semanas?)\b|\b(ayer|anoche|antier|"
-    r"anteayer|hoy|esta manana|esta noche|esta tarde)\b|\b(ya )?(pasaron|van|llevo|lleva|son) "
+    r"anteayer|hoy|esta manana|esta noche|esta tarde)\b|\b(ya )?(pasaron|paso|ha pasado|han pasado|van|llevo|lleva|son) "
     r"(\d+|un|una|dos|tres|cuatro|cinco|seis|unos|unas|varios) (dias?|semanas?)\b|\ba los (\d+|"
     r"dos|tres|cuatro|cinco|pocos) dias\b|\bpost ?(operatorio|op)\b|\bdesde entonces\b|"
-    r"\bque antes (del|de la) (procedimiento|vertebroplastia|operacion)\b"
+    r"\bque antes (del|de la) (procedimiento|vertebroplastia|operacion)\b|"
+    r"\b(me|le|les|nos) (hicieron|realizaron) (el|la|mi|su) (procedimiento|vertebroplastia|"
+    r"operacion|cirugia|intervencion)\b|\b(lo|la|los|las) operaron\b|\b(\d+|un|una|dos|tres|"
+    r"cuatro|cinco|seis|siete|unos|unas|varios|varias|pocos|pocas) (dias?|semanas?) despues\b|"
+    r"\bya (es|estamos en) el (otro|siguiente) dia\b|\b(me|le|nos) dijeron que (iba|iria|ibamos) a "
+    r"(sentir|tener|notar) (alivio|mejoria)\b|\ben (vez|lugar) de (mejorar|bajar|aliviarse|quitarse)\b"
 )
 GENERAL_QUESTION = re.compile(
     r"\b(es|sera) (normal|comun|usual|tipico|de esperar) (tener|sentir|que (haya|salga|salgan|duela|"

@@ -23,8 +23,9 @@ _PILLS = (
     r"oxy\w*|ibuprofeno|paracetamol|acetaminofen|tylenol)"
 )
 _TOOK = (
+    # "tomo" is "tomó", but "¿me tomo todas mis pastillas ...?" asks about taking them.
     r"(me tome|se tomo|tome|me trague|se trago|trague|se ha tomado|me he tomado|le di|le dimos|"
-    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|tomo)"
+    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|(?<!me )tomo)"
 )
 SYMPTOMS = {
     "legs": [
@@ -37,6 +38,11 @@ SYMPTOMS = {
         r"dobla|aflojaron|paralizaron|paralizo|fueron|van)\s+(\w+\s+){0,2}<LEGS>\b",
         r"\b(perdi|perdio|he perdido|ha perdido|sin|no tengo|no tiene) (la )?(fuerza|sensibilidad|"
         r"sensacion|movilidad) (en|de) (\w+\s+){0,2}<LEGS>\b",
+        # "¿es normal que no pueda mover las piernas?", "las piernas, no las muevo desde hace rato".
+        r"\bno (pueda|puedan|pudiera|pudieran)\s+(ni\s+)?(sentir|mover|levantar|doblar)\s+(\w+\s+){0,2}"
+        r"<LEGS>\b",
+        r"\b<LEGS>\b[^.]{0,40}\bno (las|los|la|lo) (puedo |puede |pueda )?(muevo|mueve|siento|siente|"
+        r"mover|sentir)(?=\s*($|[,.!?;]|desde|hace|nada|para nada|ya|bien|ni|y|casi))",
     ],
     # Walking or standing: long-standing back pain makes that hard too (not suppressed: numbness).
     "walking": [
@@ -109,14 +115,16 @@ SYMPTOMS = {
         r"\b(me|le) dio un (yeyo|patatus|soponcio|vahido|desvanecimiento)\b",
     ],
     "severe_pain": [
-        r"\bdolor\w*\b[^.]{0,20}\b(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|"
+        # "no es insoportable pero cada día está peor" is a warning (components/safety_es_warnings.py).
+        r"\bdolor\w*\b[^.]{0,20}\b(?<!no es )(?<!no es tan )(?<!no esta )(?<!no era )(?<!ni )"
+        r"(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|"
         r"tremendo|intensisimo|muy intenso|fuertisimo|muy fuerte|bien fuerte|demasiado fuerte|"
         r"repentin\w*|subit\w*|de repente|de golpe|como nunca|de muerte|horroroso|severo)\b",
         r"\b(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|tremendo|fuertisimo|"
         r"horroroso|repentino|subito|intenso|severo) dolor\b|\bel peor dolor\b|\b(nunca|jamas) "
         r"(habia|he|me habia|me ha) (sentido|tenido|dolido)\b[^.]{0,20}\b(asi|tanto|igual)\b|"
         r"\bno (aguanto|soporto|resisto) (el|este|del|tanto) dolor\b|\b(me|le) (duele|dolia|esta "
-        r"doliendo)\b[^.]{0,20}\b(horrible|horrores|muchisimo|demasiado|un chingo|a morir|como nunca|"
+        r"doliendo)\b[^.]{0,20}\b(?<!no es )(?<!no es tan )(?<!ni )(horrible|horrores|muchisimo|demasiado|un chingo|a morir|como nunca|"
         r"insoportable|espantoso|terrible|bien feo|re feo|feisimo|de muerte)\b",
         r"\b(me muero|me estoy muriendo) (de|del) dolor\b|\b(10|diez) de (10|diez)\b|\b(llorando|"
         r"gritando|grito|lloro) (de|del) dolor\b|\bdolor[^.]{0,15}\b(mucho|muchisimo|bastante) peor\b|"
@@ -201,59 +209,6 @@ SYMPTOMS = {
 # Long-standing back pain, and walking made hard by it, are why people come.
 LONG_SUPPRESSED = {"severe_pain", "walking"}
 
-# --- warning: worrying but not 911 ------------------------------------------------------
-_SITE = (
-    r"(herida|heridita|incision|insicion|pinchazo|piquete|piquetito|puncion|cortad(it)?a|"
-    r"curita|curacion|venda|vendaje|vendita|gasa|aposito|parche|tirita|puntos|puntadas?|"
-    r"cicatriz|hoyito|agujerito|donde (me|le|te|nos|les) (pincharon|picaron|metieron|pusieron|"
-    r"inyectaron|entraron|hicieron|puyaron)|donde (entro|metieron|pusieron) la aguja|(sitio|zona|"
-    r"area|lugar|parte|punto|marca) (de la|del|donde) (aguja|puncion|pinchazo|inyeccion|piquete|"
-    r"procedimiento|me|le|entro|metieron|pusieron|pincharon))"
-)
-_SIGN = (
-    r"(roj[oa]s?|rojiz[oa]|enrojecid[oa]|enrojecimiento|colorad[oa]|hinchad[oa]|hinchazon|"
-    r"inflamad[oa]|inflamacion|caliente|calientit[oa]|supur\w*|pus|liquido|humed[oa]|mojad[oa]|"
-    r"escurr\w*|sangr\w*|mancha\w*|amarill\w*|verde\w*|mal olor|huele|apesta|morad[oa]|moreton\w*|"
-    r"hematoma|bolit\w*|bult\w*|chipote|dur[oa]|infectad[oa]|infeccion|comezon|pica|picazon|arde|"
-    r"ardor|duele|dolor|dolorid[oa]|sensible|abiert[oa]|se abrio|costra|secrecion|sale algo)"
-)
-# A fever that is not a high one (high fevers, fevers with chills are emergencies); the needle
-# spot red, swollen, warm, leaking or bruised.
-WARNINGS = [
-    r"\b(fiebre\w*|febricula|calentura\w*|febril|afiebrad[oa]|destemplad[oa])\b|"
-    r"\b(temperatura|temp|termometro)\b[^.]{0,20}\b(37[.,][5-9]|38([.,][0-2])?|99|100([.,]\d)?)\b|"
-    r"\b38\s*(grados|de (fiebre|calentura|temperatura))\b|"
-    r"\b(37[.,][5-9]|38([.,][0-2])?|99([.,]\d)?|100([.,]\d)?)\s*(grados |°\s*)?(de )?(temperatura|"
-    r"calentura)\b|\b(tengo|tiene|tienes|con) (un poco de |"
-    r"algo de |poquita )?(temperatura|fever)\b",
-    r"\b<SITE>\b[^.]{0,40}\b<SIGN>\b|\b<SIGN>\b[^.]{0,40}\b<SITE>\b",
-    r"\b(tengo|tiene|me salio|le salio|salio|se (me|le) (hizo|formo)|hay|note|noto|veo)\b[^.]{0,20}"
-    r"\b(moreton\w*|hematoma|bolita|bultito|bulto|chipote|hinchazon|ronchas?|sarpullido)\b",
-]
-# Pain and feeling unwell are also why people come and what they ask about beforehand: these
-# need a sign that the procedure is behind them.
-WARNINGS_AFTER = [
-    # Pain that is not getting better.
-    r"\b(dolor|duele|molestia)\w*\b[^.]{0,40}\b(no (se )?(me |le )?(quita|mejora|baja|cede|va|"
-    r"afloja|disminuye|calma|pasa)|no ha (mejorado|bajado|cedido|disminuido)|sigue igual|"
-    r"igual que antes|peor|empeor\w*|mas fuerte|no se va)\b|\bno se (me|le) (quita|va|pasa|calma) "
-    r"el dolor\b|\b(sigo|sigue|continuo|continua) (con (el |mucho )?dolor|doliendo|igual|con "
-    r"molestias)\b|\b(me|le) sigue doliendo\b|\bcada vez (me duele )?(mas|peor)\b|\bempeor\w*\b|"
-    r"\bno (mejoro|mejora|he mejorado|ha mejorado)\b|\b(mas|peor) (dolor )?que antes\b|"
-    r"\bno me (hace|hacen) (efecto|nada)\b",
-    # New pain, or pain that came back.
-    r"\b(dolor|molestia)\w* (nuev[oa]|diferente|distint[oa]|rar[oa])\b|\b(nuev[oa]|otro|otra) "
-    r"(dolor|molestia)\b|\b(volvio|regreso|ha vuelto|vuelve|regresa) (a doler|el dolor|la molestia|"
-    r"a molestar)\b|\bel dolor (volvio|regreso|ha vuelto|vuelve|regresa)\b|\b(empezo|empece|"
-    r"comenzo) a (doler|molestar)(me|le)?\b|\bme duele (mas|otra vez|de nuevo)\b",
-    # Feeling unwell: sick, dizzy, a rash, a headache, sweats, chills.
-    r"\b(nausea\w*|vomit\w*|devolvi|guacare\w*|mare[oa]\w*|sarpullido|ronchas?|salpullido|"
-    r"urticaria|comezon|dolor de cabeza|jaqueca|migrana|sudando|sudor\w*|escalofrio\w*|"
-    r"cuerpo cortado|sin apetito|muy cansad[oa]|debilidad|diarrea)\b|\bme siento (mal|rar[oa]|debil|"
-    r"enferm[oa]|cansad[oa]|decaid[oa]|fatal)\b(?! (por|de) (molestar|preguntar|llamar))",
-]
-
-
 # Shared parts, written <NAME> in the patterns above and filled in once here.
 _PARTS = {
     "LEGS": _LEGS,
@@ -261,8 +216,6 @@ _PARTS = {
     "CAN_NOT": _CAN_NOT,
     "PILLS": _PILLS,
     "TOOK": _TOOK,
-    "SITE": _SITE,
-    "SIGN": _SIGN,
 }
 
 
@@ -271,5 +224,3 @@ def _filled(pattern: str) -> str:
 
 
 SYMPTOMS = {name: [_filled(p) for p in patterns] for name, patterns in SYMPTOMS.items()}
-WARNINGS = [_filled(p) for p in WARNINGS]
-WARNINGS_AFTER = [_filled(p) for p in WARNINGS_AFTER]
