@@ -22,7 +22,7 @@ _QUESTION_START = (
     r"(?:how|what|whats|what's|when|whens|where|why|who|which|will|would|can|could|should|shall|"
     r"do|does|did|is|are|am|was|were|have|has|may|might|must|any|tell me|explain|i want to know|"
     r"i'd like to know|i would like to know|i need to know|i wonder|i was wondering|wondering|"
-    r"i'm wondering|im wondering|is it|are there|is there|how's|hows)"
+    r"i'm wondering|im wondering|is it|are there|is there|how's|hows|whether)"
 )
 _QUESTION_START_ES = (
     r"(?:¿|cu[aá]nto|cu[aá]ntas|cu[aá]ntos|cu[aá]nta|cu[aá]ndo|qu[eé] (?:pasa|hago|tengo|debo|"
@@ -33,6 +33,7 @@ _SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+|(?<=\?)(?=\S)|\s*(?=¿)")
 _JOINED_QUESTION = re.compile(
     r"(?:,\s*|\s+)(?:and|also|or|plus|then|but|&)\s+(?:also\s+)?(?=" + _QUESTION_START + r"\b)"
     r"|,\s*(?=" + _QUESTION_START + r"\b)"
+    r"|,\s*(?=" + _QUESTION_START_ES + r"(?!\w))"
     r"|(?:,\s*|\s+)(?:y|o|tambi[eé]n|adem[aá]s|pero)\s+(?:tambi[eé]n\s+)?(?="
     + _QUESTION_START_ES
     + r"(?!\w))",
@@ -42,8 +43,12 @@ _ASKS = re.compile(
     r"\?\s*$|¿|^\W*(?:y\s+|o\s+)?" + _QUESTION_START_ES + r"(?!\w)"
     r"|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?" + _QUESTION_START + r"\b"
     # A request inside a sentence: "the nurse asked me to find out how quickly..."
-    r"|\b(?:find out|want to know|like to know|need to know|wondering|tell me|"
-    r"let me know|explain|my (?:main |only |other )?question is)\b",
+    r"|\b(?:find out|wants? to know|like to know|need to know|wondering|tell me|"
+    r"let me know|explain|my (?:main |only |other )?question is|"
+    r"(?:is|was|keeps|are) asking (?:who|what|when|where|why|how|if|whether)|"
+    # Spanish: "quiero saber", "lo que quiero saber es", "mi pregunta es".
+    r"(?:quiero|kiero) saber|quisiera saber|me gustar[ií]a saber|necesito saber|"
+    r"mi (?:otra |[uú]nica )?pregunta es|d[ií]game|expl[ií]queme)\b",
     re.IGNORECASE,
 )
 # "1) how long does it take 2) can I go home that day": numbered questions.

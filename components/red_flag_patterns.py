@@ -28,7 +28,10 @@ FOLD = [
 
 SYMPTOMS = {
     "legs": [
-        r"\b(cant|unable to|not able to|no longer|hard to)\s+(feel|move|lift|walk|stand)\b",
+        # Not "I can't walk far" or "can't stand for long": a limit they live with.
+        r"\b(cant|unable to|not able to|no longer|hard to)\s+(feel|move|lift|walk|stand)\b"
+        r"(?! (far|much|long|very far|for (long|more|very)|without|more than|as (far|long)|up|"
+        r"stairs|the stairs|well|properly))",
         r"\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|no feeling|lost feeling|gave out|giving out|"
         r"heavy|wont move|pins and needles)\b.{0,40}\b(legs?|feet|foot|toes|thighs?)\b",
         r"\b(legs?|feet)\b.{0,40}\b(wont|cant|dont) (hold|support|carry) (me|him|her|them)\b",

@@ -31,6 +31,24 @@ from components.question_split import asks, questions
             "The nurse asked me to find out how quickly the cement sets. Thanks.",
             ["The nurse asked me to find out how quickly the cement sets"],
         ),
+        # An indirect question after "and whether", a question someone else is asking.
+        (
+            "I need to know when to arrive, and whether I stop my aspirin",
+            ["I need to know when to arrive", "whether I stop my aspirin"],
+        ),
+        (
+            "What is recovery like. My daughter is asking who does it.",
+            ["What is recovery like", "My daughter is asking who does it"],
+        ),
+        # Spanish: a request ("quiero saber") and questions after commas.
+        (
+            "quiero saber a que hora llego y cuanto dura la recuperacion",
+            ["quiero saber a que hora llego", "cuanto dura la recuperacion"],
+        ),
+        (
+            "cuando me dan de alta, cuando es la cita de control",
+            ["cuando me dan de alta", "cuando es la cita de control"],
+        ),
     ],
 )
 def test_several_questions_are_found_in_order(text, expected):
