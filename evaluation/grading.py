@@ -29,10 +29,14 @@ SETS = {
     # A third dev set (issue 11, fourth session): safety tiers, look-alikes, out of scope and
     # several questions, by a helper who saw only the page, the README and the rubric.
     "dev3": ["patient_messages/dev3_voice.yml"],
+    # A fourth, of look-alikes (60), emergencies (25) and crises (15) by helper-D4, same brief.
+    "dev4": ["patient_messages/dev4_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
     "es_dev2": ["patient_messages_es/dev2_es.yml"],
+    # Spanish look-alikes (40), emergencies (20) and crises (10) by helper-D4.
+    "es_dev4": ["patient_messages_es/dev4_es.yml"],
 }
 
 
