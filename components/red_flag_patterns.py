@@ -42,12 +42,13 @@ SYMPTOMS = {
         r"\bchest\b.{0,30}\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*|heavy|crush\w*|"
         r"elephant|weight|sitting on)\b",
         r"\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*)\b.{0,20}\bchest\b",
-        r"\bheart attack\b",
+        r"\bheart attack\b|\b(elephant|weight|something heavy)\b.{0,30}\bchest\b",
     ],
     "breathing": [
         r"\b(cant|trouble|hard|difficult\w*|struggl\w*|hard time|problems?|unable to|not)\s+"
         r"(to\s+|with\s+|getting\s+|catch\w*\s+)?(my\s+|a\s+|his\s+|her\s+)?breathe\b",
-        r"\bcant (get|catch) (enough )?(air|a breathe)\b|\bno air\b|\bair hungry\b",
+        r"\bcant (get|catch) (enough )?(air|a breathe)\b|\bno air\b|\bair hungry\b|"
+        r"\bbetween (each )?breathe\b",
         r"\bshort(ness)? of breathe\b|\bbreathless\b|\bgasp\w*\b|\bchok\w*\b|\bsuffocat\w*\b|"
         r"\bwheez\w*\b|\bbreathe\w*\s+(is\s+)?(hard|difficult|weird|shallow)\b",
     ],
@@ -63,7 +64,9 @@ SYMPTOMS = {
     "bladder_bowel": [
         r"\b(lost|losing|lose|no|cant)\s+(\w+\s+)?control\s+(of|over)\s+(\w+\s+)?"
         r"(bladder|bowels?|pee|urine|poop)\b",
-        r"\b(wet|peed|pissed|soiled|pooped|messed)\s+(my|him|her|them)sel(f|ves)\b",
+        r"\b(wet|peed|pissed|soiled|pooped|messed)\s+(my|him|her|them)sel(f|ves)\b|"
+        r"\b(wet|peed|pissed|soiled|pooped|messed|dirtied)\s+(my|his|her|the)\s+(pants|bed|"
+        r"underwear|diaper|trousers)\b",
         r"\bcant\s+(hold|control|stop)\s+(\w+\s+)?(pee|urine|bladder|bowels?|poop)\b",
         r"\bcant\s+(pee|urinate)\b|\bincontinen\w*\b",
         r"\b(bladder|bowels?)\b.{0,20}\b(let go|gave out|control)\b",
@@ -72,11 +75,14 @@ SYMPTOMS = {
         r"\b(high|bad|big|very high|spiking|raging)\s+(\w+\s+)?fever\b",
         r"\bfever\b.{0,25}\b(10[1-9]|4[0-2])\b|\b(10[1-9]|4[0-2])(\.\d)?\s*(degrees?|f\b|°)",
         r"\bfever\b.{0,30}\b(chills|shaking|shivering)\b|\b(chills|shaking)\b.{0,30}\bfever\b",
-        r"\btemp\w*\b.{0,20}\b(10[1-9]|39(\.\d)?|4[0-2](\.\d)?)\b",
+        r"\b(temp\w*|thermometer)\b.{0,20}\b(10[1-9]|39(\.\d)?|4[0-2](\.\d)?)\b",
+        r"\bteeth\b.{0,10}\bchatter\w*\b",
         r"\bburning up\b",
     ],
     "fainting": [
-        r"\bfainted\b",
+        r"\bfainted\b|\b(everything|it all|my vision|vision|the room) (goes|went|going|turns|"
+        r"turned|turning) (black|dark|grey|gray)\b|\b(gone|went|keep going|keeps going) down\b"
+        r".{0,30}\b(twice|again|times)\b",
         r"\b(unconscious|unresponsive|collapsed|wont wake|not waking|not responding)\b",
     ],
     "severe_pain": [
@@ -95,7 +101,14 @@ SYMPTOMS = {
         r"\b(paralyzed|paralysed)\b",
     ],
     "emergency": [
-        r"\b(call(ing)? 911|need an ambulance|ambulance|stroke|emergency|seizure)\b",
+        # "Emergency" as a report ("this is an emergency", "emergency!!"), not as a word of
+        # "emergency room nurse", "emergency contact", "not an emergency", "an emergency plan".
+        r"\b(call(ing)? 911|need an ambulance|ambulance|seizure)\b|\b(this is|thats|that is|its|"
+        r"it is|having|have|we have|there is|theres|medical) (an |a )?(medical )?emergency\b|"
+        r"^\W*emergency\b|\bemergency\W*$|\bemergency\b.{0,20}\bhelp\b|\bhelp\b.{0,20}\bemergency\b",
+        # A stroke now, not "since his stroke" (a relative they care for) or "after my stroke".
+        r"(?<!since his )(?<!since her )(?<!since my )(?<!after his )(?<!after her )"
+        r"(?<!after my )\bstroke\b",
         # "I'm dying to know..." and "dying for a coffee" are idioms, not emergencies.
         r"(?<!of )\bdying\b(?! (to|for) )",
     ],
@@ -137,9 +150,9 @@ SYMPTOMS = {
     # Too many pills, taken by mistake or not.
     "overdose": [
         r"\b(took|taken|swallowed|had|take)\b.{0,25}\b(too many|too much|double|extra|"
-        r"a handful of|all (my|of my|the|his|her))\b.{0,25}\b(pills?|tablets?|meds|"
+        r"a handful of|a whole handful of|all (my|of my|the|his|her))\b.{0,25}\b(pills?|tablets?|meds|"
         r"medicines?|medication|doses?|oxy\w*|painkillers?)\b",
-        r"\boverdos\w*\b|\bo\.?d\.?\s?(ed|d)\b",
+        r"\boverdos\w*\b(?! (of|on) (coffee|caffeine|sugar|chocolate|tv|netflix|sun|work))|\bo\.?d\.?\s?(ed|d)\b",
         # Twice the dose ("took my pain pills twice by mistake"); one dose taken by mistake
         # (a blood thinner that should have been stopped) is a question for the team.
         r"\b(took|taken|swallowed|had)\b.{0,40}\b(twice|two times|double|two doses)\b|"

@@ -32,7 +32,7 @@ _NOW = r"(?<!fine )(?<!better )(?<!okay )(?<!ok )(?<!good )(?<!well )(?<!normal 
 _HAPPENING_NOW = re.compile(
     r"\b(" + _NOW + r"|right now|rn|currently|suddenly|started|starting|since|today|tonight|"
     r"(hours?|minutes?|mins?) ago|this morning|this evening|all day|keeps?|help|hurry|asap|911|"
-    r"i am(?! (on|taking|booked|scheduled|due|worried|nervous|scared|"
+    r"i am(?! (on|taking|booked|scheduled|due|home|worried|nervous|scared|"
     r"afraid|wondering|asking|curious|\d))|i cant|he cant|she cant|they cant|i just|"
     r"just(?! (asking|wondering|curious|checking|want\w* to know))|"
     r"(my|his|her) \w+ (is|are|has|have|went|got|keeps?)|"
@@ -44,7 +44,8 @@ _HAPPENING_NOW = re.compile(
 _HAPPENING_NOW_STRICT = re.compile(
     r"\b(right now|just now|"
     + _NOW
-    + r"|rn|currently|today|tonight|this morning|help|hurry|asap|911|"
+    + r"|rn|(hours?|minutes?|mins?) ago|in the (last|past) (hour|half hour|few minutes|\d+ minutes)|"
+    r"currently|today|tonight|this morning|help|hurry|asap|911|"
     r"wont stop|cant stop|still (bleeding|numb|weak|cant|not|unconscious|wont|passed out))\b"
 )
 
@@ -67,12 +68,12 @@ def normalise(text: Text) -> Text:
 _LONG_STANDING = re.compile(
     r"\b(for|past|last|over) (the )?(\d+|a few|few|several|many|some|two|three|four|five|six|"
     r"seven|eight|nine|ten|a couple( of)?) (weeks?|months?|years?)\b|\bchronic\b|"
-    r"\bfor (a long time|ages|so long|a while)\b|\bsince (my|the|her|his) (fall|fracture|"
+    r"\bfor (a long time|ages|so long|a while|weeks|months|years)\b|\bsince (my|the|her|his) (fall|fracture|"
     r"break|accident)\b|\bsince (january|february|march|april|may|june|july|august|"
     r"september|october|november|december|last (week|month|year)|the summer|the spring)\b|"
     r"\b(will|can|could|would) (this|it|the procedure|vertebroplasty) help\b|"
     # The pain is why they are having the procedure ("which is why my doctor referred me").
-    r"\b(which is|thats|that is|its|it's|it is) (the reason |exactly )?why\b|\breferred me\b|"
+    r"\b(which is|thats|that is|its|it's|it is) (the reason |exactly )?why\b|\b(referred|sent) me\b|"
     r"\b(is|are) killing me\b"
 )
 _ACUTE = re.compile(
@@ -125,7 +126,10 @@ _SENTENCE_END = re.compile(r"[.!?;\n]+")
 # terrible headache whenever I'm nervous", "he nearly had a heart attack at the bill lol").
 _NOT_NOW = re.compile(
     r"\b(nearly|almost|whenever|every time|each time|usually|always|tend to|lol|lmao|haha|"
-    r"afraid of|scared of|fear of|not afraid|worried about|worry about|worried it)\b"
+    r"afraid of|scared of|fear of|not afraid|worried about|worry about|worried it|"
+    # A fear of what may come, a lifelong reaction, something they have lived with for years.
+    r"(scared|afraid|worried|terrified) (they|that|it|i|ill|theyll|i will|they will)|"
+    r"at the sight of|for years|like that for|(been|is) like that)\b"
 )
 
 

@@ -34,8 +34,10 @@ _CRISIS = [
         r"\b(dont|do not|doesnt|does not|didnt|no longer|dont even) (want|wanna|wish) to (live|"
         r"be alive|be here|"
         r"wake up|exist|go on|keep going|be around)\b",
-        r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(to )?"
-        r"(die|dying|be dead|being dead|not wake up|not be here|disappear forever)\b",
+        r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(just )?(to )?"
+        r"(die|dying|be dead|being dead|not wake up|not waking up|never waking up|not be here|"
+        r"disappear forever)\b|\bthink\w* (about|of) jump\w*\b|\b(wont|will not|not going to) be "
+        r"(around|here) to (recover|see (it|the results|how)|heal|feel|worry|suffer)\b|\bdisappear (for good|forever)\b|\bwants to die\b",
         r"\bwish i (was|were) dead\b|\bbetter off (dead|without me|if i (was|were) gone)\b",
         r"\b(no|not any|isnt any) (point|reason) (in |to )?(living|going on|carrying on|to live|"
         r"being alive|anymore|in life)\b|\bwhats the point of (living|going on|it all|life)\b",
@@ -54,6 +56,7 @@ _CRISIS = [
         r"\b(point|use) (of|in) (going on|living|carrying on)\b|\bnot wak\w* up (tomorrow|again|ever)\b|"
         r"\b(go|be) (be )?with (dad|mom|mum|my husband|my wife|him|her|god|jesus) (in heaven|now|soon)?\b"
         r"(?=.*\b(wants?|want to|going to|keeps saying|ready)\b)|\bgave away (her|his|my|all)\b|"
+        r"\b(giving|give|gave) (away )?(her|his|my|all)( \w+)? (things|stuff|belongings)\b|"
         r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*)( (my|the|his|her) "
         r"car)? off (the|a) "
         r"(bridge|road|cliff|building|roof)\b|\bways to (go|die|end it)\b|\bhow to (die|end it)\b|"
