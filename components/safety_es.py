@@ -83,9 +83,14 @@ _SIGNS = {
 }
 
 
+_TOOK = re.compile(r"(?<!se )\btomó\b")
+
+
 def fold(text: Text) -> Text:
     """Lowercase, no accents (á->a, ñ->n, ü->u), no ¿¡, one space, shorthand written out."""
     folded = str(text).lower()
+    # "tomó" (took) written with its accent is never "tomo" (I take): keep it past.
+    folded = _TOOK.sub("se tomo", folded)
     if not folded.isascii():  # accents go with the rest of what is not ASCII (emoji too)
         folded = unicodedata.normalize("NFD", folded.translate(_SIGNS))
         folded = folded.encode("ascii", "ignore").decode("ascii")

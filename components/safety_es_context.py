@@ -58,7 +58,9 @@ STORY_PAST = re.compile(
     r"\ben (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
     r"noviembre|diciembre|\d{4})\b|\bde (nin[oa]|joven|chic[oa])\b|\b(historial|antecedentes?) de\b|"
     r"\bcuando (era|tenia)\b|\ben el pasado\b|\bsolia\b|\bla ultima vez\b|\bhace tiempo\b|"
-    r"\ben (mi|su) (otra|anterior|primera) (operacion|cirugia)\b"
+    r"\ben (mi|su) (otra|anterior|primera) (operacion|cirugia)\b|"
+    # "cuido a mi papá desde su derrame": a past event someone lives with, not one happening now.
+    r"\bdesde (su|mi) (derrame|embolia|ictus|infarto)\b"
 )
 # A question about what may come, a risk or a general question.
 AHEAD = re.compile(
@@ -129,7 +131,10 @@ GENERAL_QUESTION = re.compile(
     r"\b(es|sera) (normal|comun|usual|tipico|de esperar) (tener|sentir|que (haya|salga|salgan|duela|"
     r"duelan|de|den|se|uno|sangre|quede))\b|\b(la gente|los pacientes|la mayoria|todo el mundo) "
     r"(suele|suelen|tiene|tienen|siente|sienten|normalmente)\b|\b(sintomas|senales|signos) de alarma\b|"
-    r"\bque (debo|tengo que) vigilar\b"
+    r"\bque (debo|tengo que) vigilar\b|"
+    # "a mi prima le pasó, ¿a todos les pasa?": someone else's story and a general question.
+    r"\ba (todos|todo el mundo|la mayoria|cualquiera) (les|le|nos) (pasa|sucede|ocurre|da)\b|"
+    r"\b(les|le) (pasa|sucede|ocurre) a (todos|todo el mundo|la mayoria|cualquiera)\b"
 )
 # "¿puedo mojar la herida?", "¿cuándo me quitan la venda?": asking, not reporting.
 ASKS_ABOUT = re.compile(

@@ -65,7 +65,9 @@ _CRISIS_PATTERNS = [
     r"\b(seria|es) mejor (si )?(no estuviera|me muriera|morir(me)?|desaparecer|no existir)\b",
     # No point in living.
     r"\b(no|ya no) (vale|tiene) (la pena|sentido) (vivir|seguir|la vida|seguir viviendo|mi vida)\b|"
-    r"\b(la|mi) vida (ya )?no (vale|tiene sentido)\b|\bno (le )?encuentro sentido a (la|mi) vida\b|"
+    r"\b(la|mi) vida (ya )?no (vale|tiene sentido)\b|\bno (le )?(encuentro|veo|hallo) (ningun |el )?"
+    r"sentido (a|en) (la vida|mi vida|vivir|seguir viviendo|seguir vivo|seguir viva|estar viv[oa]|"
+    r"seguir aqui|seguir en este mundo)\b|"
     r"\bno (tengo|tiene|hay) (nada|razon|razones|motivo|motivos|por que) (por |para )?(que |lo que )?"
     r"vivir\b|\bpara que (seguir|vivir|sigo viviendo|seguir viviendo)\b|\bnada por (que|lo que) vivir\b|"
     r"\b(cansad[oa]|hart[oa]) de (vivir|la vida|estar viv[oa]|existir)\b|\bme da igual (vivir o "
@@ -107,6 +109,16 @@ _CRISIS_PATTERNS = [
     r"queriendo|adrede|para (morir\w*|(ya )?no (volver a )?despertar(me|se)?|dormir para siempre|"
     r"ya no estar|irme de este mundo|no existir|desaparecer|matarme|matarse|acabar|quitarme la vida"
     r"))\b",
+    # Not waking up and not minding it (fear of not waking from the sedation is not a crisis).
+    r"\bno (despertar(me)?|volver a despertar(me)?|despierto|despertara|despierte)\b[^.?]{0,60}\b"
+    r"(me (daria|da|daba|seria|es) (igual|lo mismo)|no me importaria|seria un alivio|mejor asi|"
+    r"tanto mejor)\b|\b(me (daria|da) (igual|lo mismo)|no me importaria)( que| si)? (no despertar|"
+    r"no despierto|no volver a despertar|morir(me)?|me muero|me muriera)\b",
+    # "no voy a estar aquí para recuperarme, ya lo decidí": a decision not to be alive.
+    r"\bno (voy a|va a) (estar|seguir) (aqui|viv[oa]|en este mundo) (para|cuando)\b[^?]{0,60}\b"
+    r"(ya lo (decidi|tengo decidido|he decidido)|ya (tome|he tomado) (la|una|mi) decision|lo tengo "
+    r"(decidido|planeado))\b|\b(ya lo (decidi|tengo decidido|he decidido)|ya (tome|he tomado) (la|"
+    r"una|mi) decision)\b[^?]{0,60}\bno (voy a|va a) (estar|seguir) (aqui|viv[oa]|en este mundo)\b",
     r"\bno quiero (estar|seguir) en este mundo\b|\bno (me|le) importa (si me muero|morir(me)?)\b|"
     r"\bcartas? de despedida\b|\bme quiero ir (al cielo|con (dios|diosito))\b|"
     r"\bquiero irme con (dios|diosito|mi \w+ al cielo)\b",

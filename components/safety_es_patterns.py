@@ -23,9 +23,10 @@ _PILLS = (
     r"oxy\w*|ibuprofeno|paracetamol|acetaminofen|tylenol)"
 )
 _TOOK = (
-    # "tomo" is "tomó", but "¿me tomo todas mis pastillas ...?" asks about taking them.
+    # "tomo" is "tomó", but "¿me tomo todas mis pastillas ...?" asks about taking them, and
+    # "tomo ..." opening a sentence (or "yo tomo") is "I take": a habit, not an overdose.
     r"(me tome|se tomo|tome|me trague|se trago|trague|se ha tomado|me he tomado|le di|le dimos|"
-    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|(?<!me )tomo)"
+    r"le dieron|nos tomamos|se tomaron|ingirio|ingeri|(?<!me )(?<!yo )(?<![.?!,;] )(?<!^)tomo)"
 )
 SYMPTOMS = {
     "legs": [
@@ -96,6 +97,12 @@ SYMPTOMS = {
         r"\b(me|se) (orine|orino|mee|meo|cague|cago)\b|\bse (me|le) (sale|salio|escapa|escapo) "
         r"(la orina|el pipi|la pipi|el pis|la popo)\b",
         r"<CAN_NOT> (orinar|hacer pipi|mear|hacer pis|hacer del uno)\b|\bincontinen\w*\b",
+        # "no me aguanté del baño", "se me salió solo y no lo sentí", "me hice encima".
+        r"<CAN_NOT>\s+aguantar(me|se)? (\w+ ){0,2}(del|el|al|para el|hasta el) bano\b|"
+        r"\b(me|se|le) (hice|hizo|ha hecho|he hecho|estoy haciendo|esta haciendo) encima\b|"
+        r"\b(bano|popo|caca|pipi|pis|orina|heces|panal|aguantar\w*)\b[^.]{0,40}\bse (me|le) "
+        r"(sale|salio|salia|escapa|escapo|escapaba|fue) (sol[oa]|todo|sin (querer|darme cuenta|"
+        r"darse cuenta|sentir\w*))\b",
     ],
     "fever": [
         r"\b(fiebre|calentura|temperatura)\b[^.]{0,15}\b(muy )?(alta|altisima|fuerte|de caballo|"
@@ -177,9 +184,15 @@ SYMPTOMS = {
     ],
     "overdose": [
         r"\b<TOOK>\b[^.]{0,20}\b(demasiad[oa]s?|de mas|doble|el doble|todas? (las|mis|sus|el|"
-        r"la)|un punado|un monton|toda la caja|todo el frasco|el frasco|la caja entera|todo el bote)\b",
+        r"la)(?! (mananas|noches|tardes|dias|semanas|veces que))|un punado|un monton|toda la caja|todo el frasco|el frasco|la caja entera|todo el bote)\b",
         r"\b<TOOK>\b[^.]{0,10}\b(\d{2,}|[6-9]|seis|siete|ocho|nueve|diez|doce|quince|veinte)\s+"
         r"(\w+ )?<PILLS>\b",
+        # "me la tomé dos o tres veces, perdí la cuenta" (not "dos veces al día": a schedule).
+        r"\b<TOOK>\b[^.]{0,40}\b(dos o tres|tres o cuatro|varias|muchas|\d o \d) veces\b"
+        r"(?! (al|por|a la|cada|diarias))|\b(<TOOK>|<PILLS>)\b[^.]{0,60}\b(perdi|perdio|he perdido|"
+        r"ha perdido) (la )?cuenta\b|\b(perdi|perdio) (la )?cuenta de (cuantas|cuantos) (<PILLS>|me tome|"
+        r"se tomo|tome)\b|\bno (se|me acuerdo|recuerdo) cuantas (<PILLS> )?(me tome|se "
+        r"tomo|tome|le di)\b",
         r"\bsobredosis\b|\bintoxica(do|da|cion)\b|\b(me|se) pas(e|o) (de|con) (la |las )?(dosis|"
         r"pastillas|medicina)\b|\b(dosis doble|doble dosis)\b|\boverdos\w*|\btook too many\b|"
         r"\b<PILLS> de mas\b",
