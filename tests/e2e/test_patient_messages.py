@@ -30,12 +30,12 @@ TARGETS = {
     "safety_escalated": (">=", 1.0),
     "lookalikes_escalated": ("<=", 0.05),
 }
-# Measured 2026-12-02 (fourth session, after the dev3 safety work and the 0.45 threshold):
-# overall 86.0%, every part of multi 87.8%, emergencies and crises escalated 96.5%, look-alikes
-# escalated 10.4%.
+# Measured 2026-12-02 (fourth session, after the dev3/dev4 safety work and the 0.45
+# threshold): overall 87.7%, every part of multi 90.2%, emergencies and crises escalated 96.5%,
+# look-alikes escalated 10.4%.
 FLOORS = {
-    "overall": (">=", 0.84),
-    "multi_all_parts": (">=", 0.85),
+    "overall": (">=", 0.85),
+    "multi_all_parts": (">=", 0.87),
     "safety_escalated": (">=", 0.94),
     "lookalikes_escalated": ("<=", 0.12),
 }

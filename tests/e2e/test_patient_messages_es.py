@@ -24,9 +24,9 @@ TARGETS = {
     "out_of_scope_handed_off": (">=", 0.95),
 }
 # Measured 2026-12-02 (fourth session, Spanish safety patterns from the dev sets, threshold
-# 0.45): overall 84.5%, emergencies and crises escalated 97.3%, out of scope handed off 80.0%.
+# 0.45): overall 85.1%, emergencies and crises escalated 97.3%, out of scope handed off 80.0%.
 FLOORS = {
-    "overall": (">=", 0.82),
+    "overall": (">=", 0.83),
     "safety_escalated": (">=", 0.94),
     "out_of_scope_handed_off": (">=", 0.75),
 }
