@@ -166,8 +166,7 @@ _AHEAD = re.compile(
     r"the|if there|should i expect|risks?|chance|side effects?|possible)\b"
 )
 # A general question, not a report: "is it normal to feel sore after?", "do people get...";
-# unless it tells of the patient's own ("sore in my hip", "I was lying...", "it's purple").
-_PERSONAL = re.compile(r"\b(my|mine|i was|i have|i had|i got|its|it's|it is)\b")
+# unless it tells of the patient's own (`_PERSONAL`: "sore in my hip", "it's purple").
 _GENERAL_QUESTION = re.compile(
     r"\b(is it|it is|its) (normal|common|usual|typical|ok|okay) to (have|feel|get|be|see)\b|"
     r"\b(do|does) (people|patients|most people|everyone|anyone) (usually |normally )?(have|get|"
@@ -178,6 +177,9 @@ _GENERIC = re.compile(
     r"\b(typical|typically|usually|normally|most people|other people|everyone|anyone|"
     r"neighbou?r|friend|sister|brother)\b(?!.*\b(my|i|me)\b.*\b(now|today|since)\b)"
 )
+
+
+_PERSONAL = re.compile(r"\b(my|mine|i was|i have|i had|i got|its|it's|it is)\b")
 
 
 def _general_question(folded: Text) -> bool:
