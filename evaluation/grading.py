@@ -31,12 +31,16 @@ SETS = {
     "dev3": ["patient_messages/dev3_voice.yml"],
     # A fourth, of look-alikes (60), emergencies (25) and crises (15) by helper-D4, same brief.
     "dev4": ["patient_messages/dev4_voice.yml"],
+    # A fifth (helper-D5): look-alikes 55, emergencies 20, crises 10, warnings 15.
+    "dev5": ["patient_messages/dev5_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
     "es_dev2": ["patient_messages_es/dev2_es.yml"],
     # Spanish look-alikes (40), emergencies (20) and crises (10) by helper-D4.
     "es_dev4": ["patient_messages_es/dev4_es.yml"],
+    # Spanish, helper-D5: look-alikes 30, emergencies 15, crises 8, warnings 7.
+    "es_dev5": ["patient_messages_es/dev5_es.yml"],
 }
 
 
