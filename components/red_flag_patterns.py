@@ -31,7 +31,7 @@ SYMPTOMS = {
         # Not "I can't walk far" or "can't stand for long": a limit they live with.
         r"\b(cant|unable to|not able to|no longer|hard to)\s+(feel|move|lift|walk|stand)\b"
         r"(?! (far|much|long|very far|for (long|more|very)|without|more than|as (far|long)|up|"
-        r"stairs|the stairs|well|properly))",
+        r"stairs|the stairs|well|properly|long enough|at the|at a))",
         r"\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|no feeling|lost feeling|gave out|giving out|"
         r"heavy|wont move|pins and needles)\b.{0,40}\b(legs?|feet|foot|toes|thighs?)\b",
         r"\b(legs?|feet)\b.{0,40}\b(wont|cant|dont) (hold|support|carry) (me|him|her|them)\b",
@@ -92,7 +92,9 @@ SYMPTOMS = {
         r"\bpain\b.{0,30}\b(much worse|way worse|times worse|out of nowhere|out of the blue)\b",
     ],
     "other_urgent": [
-        r"\b(lips?|face|fingers?) (are |is |turning |turned |going )?(blue|grey|gray)\b",
+        r"\b(lips?|face|fingers?) (are |is |turning |turned |going )?(blue|grey|gray)\b|"
+        r"\b(lips?|fingers?)\b.{0,20}\b(blue|grey|gray)\b|\bbreathe\w* (really |very |so )?(fast|"
+        r"rapid\w*|quick\w*)\b",
         r"\b(coughing|vomiting|throwing) up blood\b|\bblood in (my|his|her) (vomit|pee|urine)\b",
         r"\b(throat|tongue|lips?) (is |are )?(swelling|swollen|closing)\b",
         r"\b(heart|pulse) (is )?(racing|pounding|beating (really )?fast)\b",
@@ -103,14 +105,14 @@ SYMPTOMS = {
     "emergency": [
         # "Emergency" as a report ("this is an emergency", "emergency!!"), not as a word of
         # "emergency room nurse", "emergency contact", "not an emergency", "an emergency plan".
-        r"\b(call(ing)? 911|need an ambulance|ambulance|seizure)\b|\b(this is|thats|that is|its|"
+        r"\b(call(ing)? 911|need an ambulance|ambulance)\b|\bseizure\b(?! disorder)|\b(this is|thats|that is|its|"
         r"it is|having|have|we have|there is|theres|medical) (an |a )?(medical )?emergency\b|"
         r"^\W*emergency\b|\bemergency\W*$|\bemergency\b.{0,20}\bhelp\b|\bhelp\b.{0,20}\bemergency\b",
         # A stroke now, not "since his stroke" (a relative they care for) or "after my stroke".
         r"(?<!since his )(?<!since her )(?<!since my )(?<!after his )(?<!after her )"
         r"(?<!after my )\bstroke\b",
         # "I'm dying to know..." and "dying for a coffee" are idioms, not emergencies.
-        r"(?<!of )\bdying\b(?! (to|for) )",
+        r"(?<!of )(?<!with )(?<!about )\bdying\b(?! (to|for) )",
     ],
     # Signs of a stroke: a drooping face, a weak or numb arm, slurred speech.
     "stroke": [
@@ -136,7 +138,7 @@ SYMPTOMS = {
     ],
     # A fall with an injury, or someone who cannot get up.
     "fall": [
-        r"\b(fell|fallen|fall|tripped|slipped)\b.{0,60}\b(cant get up|hit (my|his|her) head|"
+        r"\b(fell|fallen|fall|tripped|slipped)\b.{0,90}\b(cant get up|hit (my|his|her) head|"
         r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor)\b",
         r"\b(cant get up|cannot get up)\b.{0,40}\b(floor|fell|fall|ground)\b",
         r"\b(on|off) the floor\b.{0,30}\bcant get up\b",

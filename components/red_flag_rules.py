@@ -28,13 +28,16 @@ _RISK_OR_PAST = re.compile(
 )
 # ...unless something is going on now. When in doubt, treat it as happening. "Fine now" and
 # "better now" say it is over.
-_NOW = r"(?<!fine )(?<!better )(?<!okay )(?<!ok )(?<!good )(?<!well )(?<!normal )now"
+_NOW = (
+    r"(?<!fine )(?<!better )(?<!okay )(?<!ok )(?<!good )(?<!well )(?<!normal )(?<!all )"
+    r"(?<!recovery )(?<!great )(?<!stable )now"
+)
 _HAPPENING_NOW = re.compile(
     r"\b(" + _NOW + r"|right now|rn|currently|suddenly|started|starting|since|today|tonight|"
-    r"(hours?|minutes?|mins?) ago|this morning|this evening|all day|keeps?|help|hurry|asap|911|"
+    r"(hours?|minutes?|mins?) ago|this morning|this evening|all day|keeps?|(?<!to )(?<!someone )(?<!somebody )(?<!anyone )(?<!you )(?<!they )help|hurry|asap|911|"
     r"i am(?! (on|taking|booked|scheduled|due|home|worried|nervous|scared|"
     r"afraid|wondering|asking|curious|\d))|i cant|he cant|she cant|they cant|i just|"
-    r"just(?! (asking|wondering|curious|checking|want\w* to know))|"
+    r"just(?! (asking|wondering|curious|checking|in case|want\w* to know))|"
     r"(my|his|her) \w+ (is|are|has|have|went|got|keeps?)|"
     r"(is|are) (still )?(numb|weak|bleeding|dead|tingling)|still (bleeding|numb)|(is|are) (my|his|her) \w+ (bleeding|numb|weak)|"
     r"wont stop|cant stop)\b"
@@ -45,6 +48,7 @@ _HAPPENING_NOW_STRICT = re.compile(
     r"\b(right now|just now|"
     + _NOW
     + r"|rn|(hours?|minutes?|mins?) ago|in the (last|past) (hour|half hour|few minutes|\d+ minutes)|"
+    r"since (the|my|his|her) (procedure|vertebroplasty)|since (we|i|she|he|they) (came|got) home|"
     r"currently|today|tonight|this morning|help|hurry|asap|911|"
     r"wont stop|cant stop|still (bleeding|numb|weak|cant|not|unconscious|wont|passed out))\b"
 )
@@ -68,7 +72,7 @@ def normalise(text: Text) -> Text:
 _LONG_STANDING = re.compile(
     r"\b(for|past|last|over) (the )?(\d+|a few|few|several|many|some|two|three|four|five|six|"
     r"seven|eight|nine|ten|a couple( of)?) (weeks?|months?|years?)\b|\bchronic\b|"
-    r"\bfor (a long time|ages|so long|a while|weeks|months|years)\b|\bsince (my|the|her|his) (fall|fracture|"
+    r"\bfor (a long time|ages|so long|a while|weeks|months|years)\b|\bsince then\b|\bsince (my|the|her|his) (fall|fracture|"
     r"break|accident)\b|\bsince (january|february|march|april|may|june|july|august|"
     r"september|october|november|december|last (week|month|year)|the summer|the spring)\b|"
     r"\b(will|can|could|would) (this|it|the procedure|vertebroplasty) help\b|"
@@ -129,7 +133,11 @@ _NOT_NOW = re.compile(
     r"afraid of|scared of|fear of|not afraid|worried about|worry about|worried it|"
     # A fear of what may come, a lifelong reaction, something they have lived with for years.
     r"(scared|afraid|worried|terrified) (they|that|it|i|ill|theyll|i will|they will)|"
-    r"at the sight of|for years|like that for|(been|is) like that)\b"
+    r"at the sight of|for years|like that for|(been|is) like that|for (\d+|many|several|a few) years|"
+    # Something that comes with an effort they describe ("short of breath if he walks far"),
+    # or that happened before ("I've fainted at the dentist twice").
+    r"(gets?|getting) \w+( \w+)?( \w+)? (if|when) (i|he|she|they) (walk|climb|stand|bend|sit|"
+    r"lie)\w*|(have|has|ve) fainted( \w+){0,4} (twice|before|times|once)|nothing is wrong)\b"
 )
 
 
@@ -146,7 +154,8 @@ _PAST = re.compile(
     r"(years?|months?|weeks?) ago\b|\blast (year|month|spring|summer|fall|autumn|winter|"
     r"christmas)\b|\bin (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|the past|\d{4})\b|\bever since\b|\bhistory of\b|\bused to\b|"
-    r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b"
+    r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b|"
+    r"\bhad an? \w+ once\b|\blast time\b"
 )
 
 

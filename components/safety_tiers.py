@@ -20,7 +20,7 @@ from vertebro.names import CRISIS, EMERGENCY, WARNING  # noqa: F401  (the tiers'
 _CRISIS = [
     re.compile(p)
     for p in (
-        r"\bsuicid\w*|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
+        r"\bsuicid\w*\b(?! (prevention|hotline|awareness|lifeline|helpline))|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
         # "I'm killing myself trying to get ready" is an idiom.
         r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison|burn|punch|hit|hitt|scratch)"
         r"(ing|in|e|ed|s|es)?\s+"
@@ -31,7 +31,7 @@ _CRISIS = [
         r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
         r"kill me\b",
         r"\b(end|ending|take|taking)\s+(it all|(my|his|her|their) (own )?life|things|everything)\b",
-        r"\b(dont|do not|doesnt|does not|didnt|no longer|dont even) (want|wanna|wish) to (live|"
+        r"\b(dont|do not|doesnt|does not|didnt|no longer|dont even) (want|wanna|wish) (to )?(live|"
         r"be alive|be here|"
         r"wake up|exist|go on|keep going|be around)\b",
         r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(just )?(to )?"
@@ -65,6 +65,9 @@ _CRISIS = [
         r"\bdisappear\b.{0,40}\bpermanent\w*\b|\bwrote (letters|goodbye)\b|\bi'?m done\b.{0,60}\bgoodbye\b|"
         r"\bnever wok\w* up\b|\bnever wake up\b",
         # Self-harm told by what is done to the body, or why ("just to feel something").
+        r"\b(pills|meds|tablets)\b.{0,15}\b(saved|stashed|stockpiled|hoarded)\b|\b(drive|driving|"
+        r"crash\w*|steer\w*) (the |my |his |her )?(car |truck )?into (a|the) (tree|wall|pole|truck|"
+        r"river|lake|traffic)\b|"
         r"\b(cut|cutting|burn|burning|scratch\w*|carv\w*)\s+(my|his|her)\s+(arms?|wrists?|legs?|"
         r"thighs?|skin)\b|\b(cut|cutting|burn\w*|hurt\w*|hit\w*)\b.{0,40}\bto feel (something|"
         r"anything|in control|better)\b",
@@ -88,13 +91,13 @@ _CRISIS = [
 
 # "the cut", not "do they cut me open?".
 _SITE = (
-    r"(incision|(my|the|his|her|this|that) cut|wound|needle (spot|site|mark|hole)|puncture|"
+    r"(incision|(my|the|his|her|this|that) (little |small |tiny )?cut|wound|needle (spot|site|mark|hole)|puncture|"
     r"site|spot|bandage|dressing|stitch\w*|where (they|the needle|you) (went in|put|inserted)|"
     r"where (they|you|the doctor|he|she) did it|where it was done)"
 )
 _SIGN = (
-    r"red|redness|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
-    r"weep\w*|bruis\w*|sore|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
+    r"red|redness|pink|swollen|swelling|puffy|warm|hot|ooz\w*|leak\w*|pus|drain\w*|discharge|"
+    r"weep\w*|bruis\w*|sore\w*|tender|painful|itch\w*|infect\w*|smell\w*|yellow\w*|"
     r"green\w*|stain\w*|fluid|wet|crust\w*|lump|bump|hard|purple|blood\w*|spotting|spot of blood|"
     r"tingl\w*|numb\w*|throb\w*|sting\w*|burn\w*"
 )
@@ -110,7 +113,8 @@ _WARNING = [
         r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
         r"eased|improved|stopped)|wont go away|not going away|still there)\b",
         r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b|"
-        r"\b(pain\w*|hurts?|ach\w*|sore)\b.{0,40}\b(wasnt|was not|werent|were not) there before\b",
+        r"\b(pain\w*|hurts?|ach\w*|sore)\b.{0,40}\b((wasnt|was not|werent|were not) there|"
+        r"(didnt|did not) have( it| this| that)?) before\b",
         r"\b(hurts?|hurting|pain\w*|sore|ach\w*)\b.{0,30}\b(more than before|than before|again)\b",
         r"\b(nause\w*|vomit\w*|throw\w* up|threw up|dizzy|rash|hives|itchy|headache|sweaty|sweating|"
         r"chills|more tired|so tired|exhausted|off my food)\b|\b(started|starting|began|begun) (to )?"
@@ -131,11 +135,12 @@ _WARNING = [
 _REPORTED_AFTER = re.compile(
     r"\b(since|from) (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|"
     r"cement)\b|\bthan before (the|my|his|her) (procedure|vertebroplasty)\b|"
-    r"\b(wasnt|was not|werent|were not) (there )?before (the|my|his|her) (procedure|"
+    r"\b(wasnt|was not|werent|were not|didnt have|did not have)( it| this| that)? (there )?before "
+    r"(the|my|his|her) (procedure|"
     r"vertebroplasty|surgery)\b|"
     r"\b(came|got|went|sent) home\b|\b(days?|weeks?) (ago|since|out)\b|"
     r"\b(yesterday|last night|this morning|today|tonight)\b|\bpost[- ]?op\b|"
-    r"\b(since the sedation|afterwards|since then)\b|"
+    r"\b(since the sedation|since then)\b|"
     r"\b(its|it's|it is|it has|has|have) been (\d+|a|one|a few|a couple of|two|three|four|five|six|several) "
     r"(days?|weeks?)\b|\b(\d+|a few|two|three|four|five|six|several) (days?|weeks?) "
     r"(later|now|on|in)\b|\b(after|for) (\d+|a few|two|three|four|five|six|several) "
@@ -146,6 +151,7 @@ _REPORTED_AFTER = re.compile(
 # fever after the procedure?"): enough for a report, not for a question ahead.
 _AFTER_PROCEDURE = re.compile(
     r"\bafter (the|my|his|her) (procedure|vertebroplasty|surgery|operation|injection|cement)\b|"
+    r"\bafterwards\b|"
     r"\b(days?|weeks?) (after|later)\b|" + _REPORTED_AFTER.pattern
 )
 # Pain and fever are also why people come, and what they ask about beforehand: those warnings
@@ -179,6 +185,8 @@ _GENERIC = re.compile(
 )
 
 
+_JOKE = re.compile(r"\b(lol|lmao|haha\w*|jk)\b")
+_AHEAD_OR_ASKS = re.compile(r"\?|^\W*(how|what|when|will|can|do|does|is|are)\b")
 _PERSONAL = re.compile(r"\b(my|mine|i was|i have|i had|i got|its|it's|it is)\b")
 
 
@@ -192,6 +200,8 @@ def _general_question(folded: Text) -> bool:
 
 def warning(text: Text, folded: Optional[Text] = None) -> bool:
     folded = folded if folded is not None else normalise(text)
+    if _JOKE.search(folded) and _AHEAD_OR_ASKS.search(folded):
+        return False  # "I don't want blood all over my blouse lol": a joke with a question
     general = _general_question(folded)
     asks_ahead = bool(_AHEAD.search(folded))
     now = bool(_HAPPENING_NOW.search(folded) or _REPORTED_AFTER.search(folded))
