@@ -154,8 +154,20 @@ _NEEDS_AFTER = {3, 4, 5, 6}
 _NEEDLE_SPOT = {1, 2}
 
 
+# "I volunteer on a suicide prevention line", "soy voluntaria en una línea de prevención del
+# suicidio": a role, not a crisis (the rest of the message is still read). Spanish layer too.
+_ROLE = re.compile(
+    r"\b(volunteer\w*|work\w*|voluntari[oa]s?|trabaj\w*|colabor\w*)\b[^.?!]{0,40}\b"
+    r"(suicide prevention|prevenci[oó]n del? suicidio)\b"
+)
+
+
+def without_role(folded: Text) -> Text:
+    return _ROLE.sub(lambda m: re.sub(r"suicid\w*", "-", m.group()), folded)
+
+
 def crisis(text: Text, folded: Optional[Text] = None) -> bool:
-    folded = folded if folded is not None else normalise(text)
+    folded = without_role(folded if folded is not None else normalise(text))
     return any(p.search(folded) for p in _CRISIS)
 
 
