@@ -27,6 +27,7 @@ from components.safety_tiers import (  # the same names and order (no Rasa)
     EMERGENCY,
     WARNING,
     first_tier,
+    without_role,
 )
 
 __all__ = ["CRISIS", "EMERGENCY", "WARNING", "fold", "crisis", "emergency", "warning", "tier"]
@@ -167,13 +168,21 @@ _WARNINGS = [(pattern, after, when.needed(pattern)) for pattern, after in _WARNI
 def _warning_in(scrubbed: Text) -> bool:
     if when.GENERAL_QUESTION.search(scrubbed):
         return False
-    after = bool(when.AFTER.search(scrubbed))
+    # "me caí en marzo... desde entonces": since the story, not since the procedure.
+    after = any(
+        m.group() != "desde entonces" or not when.STORY_PAST.search(scrubbed, 0, m.start())
+        for m in when.AFTER.finditer(scrubbed)
+    )
     for pattern, needs_after, words in _WARNINGS:
         if (needs_after and not after) or not when.may_match(words, scrubbed):
             continue
         for match in pattern.finditer(scrubbed):
             sentence, begin, asks = _sentence(scrubbed, match.start())
-            if asks and when.ASKS_ABOUT.match(sentence) and not when.NOW.search(sentence):
+            if (
+                asks
+                and when.ASKS_ABOUT.match(sentence)
+                and not (when.NOW.search(sentence) or when.SEEN_ASKED.search(sentence))
+            ):
                 continue
             if _urgent_here(sentence, match.end() - begin, asks):
                 return True
@@ -184,7 +193,7 @@ def _warning_in(scrubbed: Text) -> bool:
 
 
 def crisis(text: Text, folded: Optional[Text] = None) -> bool:
-    folded = folded if folded is not None else fold(text)
+    folded = without_role(folded if folded is not None else fold(text))
     return any(when.may_match(words, folded) and p.search(folded) for p, words in _CRISIS)
 
 

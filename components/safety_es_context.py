@@ -56,7 +56,7 @@ NOT_NOW = re.compile(
 STORY_PAST = re.compile(
     r"\bhace (\w+ ){0,2}(anos|ano|meses|mes|decadas)\b|\b(el|la) (ano|mes|semana) pasad[oa]\b|"
     r"\ben (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
-    r"noviembre|diciembre|\d{4})\b|\bde (nin[oa]|joven|chic[oa])\b|\b(historial|antecedentes?) de\b|"
+    r"noviembre|diciembre|(el (ano )?)?\d{4})\b|\bde (nin[oa]|joven|chic[oa])\b|\b(historial|antecedentes?) de\b|"
     r"\bcuando (era|tenia)\b|\ben el pasado\b|\bsolia\b|\bla ultima vez\b|\bhace tiempo\b|"
     r"\ben (mi|su) (otra|anterior|primera) (operacion|cirugia)\b|"
     # "cuido a mi papá desde su derrame": a past event someone lives with, not one happening now.
@@ -78,10 +78,13 @@ RISK = re.compile(
     r"es (normal|comun|usual|tipico) (tener|sentir|que (haya|de|den|uno|se|duela|sangre|salga))|"
     r"se lo digo|le digo al (doctor|medico)|decirle al (doctor|medico)|tengo que avisar)\b"
 )
+# "hay un poco de líquido en la gasa, ¿es normal?": something seen, then asked about.
+SEEN_ASKED = re.compile(r",\s*(y )?(es|sera|esta) (normal|grave|malo|bien)\s*$")
 # Who the sentence is about: a question about nobody in particular asks, it does not report.
 PERSONAL = re.compile(
     r"\b(me|mi|mis|le|les|su|sus|yo|tengo|tiene|tienen|estoy|esta|estan|siento|siente|ahora|"
-    r"ahorita|ya|no (puedo|puede|pude|pudo|pueda)|mama|papa|es normal que (la|el|mi|me|le|su)|mami|papi|espos[oa]|marido|senora|hij[oa]|abuel[oa]|suegr[oa]|ti[oa])\b"
+    r"ahorita|ya|no (puedo|puede|pude|pudo|pueda)|mama|papa|es normal que (la|el|mi|me|le|su)|mami|papi|espos[oa]|marido|senora|hij[oa]|abuel[oa]|suegr[oa]|ti[oa])\b|"
+    + SEEN_ASKED.pattern
 )
 # An urgent symptom that is over: said with the past, it goes to the care team.
 RESOLVED = re.compile(
@@ -121,6 +124,11 @@ AFTER = re.compile(
     r"(\d+|un|una|dos|tres|cuatro|cinco|seis|unos|unas|varios) (dias?|semanas?)\b|\ba los (\d+|"
     r"dos|tres|cuatro|cinco|pocos) dias\b|\bpost ?(operatorio|op)\b|\bdesde entonces\b|"
     r"\bque antes (del|de la) (procedimiento|vertebroplastia|operacion)\b|"
+    r"\b(no|nunca) (me )?(tenia|sentia|habia tenido|habia sentido|dolia|molestaba)( \w+)? antes "
+    r"(del|de la) (procedimiento|vertebroplastia|operacion|cirugia)\b|"
+    r"\bdespues de (\d+|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|unos|unas|varios|varias) "
+    r"(dias?|semanas?) de (sentirme|"
+    r"sentirse|estar|andar) (\w+ )?(bien|mejor)\b|"
     r"\b(me|le|les|nos) (hicieron|realizaron) (el|la|mi|su) (procedimiento|vertebroplastia|"
     r"operacion|cirugia|intervencion)\b|\b(lo|la|los|las) operaron\b|\b(\d+|un|una|dos|tres|"
     r"cuatro|cinco|seis|siete|unos|unas|varios|varias|pocos|pocas) (dias?|semanas?) despues\b|"

@@ -95,6 +95,16 @@ _CRISIS_PATTERNS = [
     r"balcon|ventana|azotea|techo|tren|metro|carros?|camion|precipicio|barranco|vias|vacio|rio)\b|"
     r"\b(ahorcarme|ahorcarse|colgarme|colgarse|(me|se) (voy a|va a|quiero|quiere) (ahorcar|colgar)|"
     r"una soga)\b",
+    # "se va a estrellar contra un árbol", "volví a cortarme, es lo único que me calma".
+    r"\b((me|se) (voy a|va a|vo a|quiero|quiere|pienso|piensa|iba a|queria) (estrellar|chocar|"
+    r"impactar)|estrellar(me|se)|chocar(me|se))\b[^.?]{0,40}\b(contra (un|una|el|la|los) (arbol\w*|"
+    r"pared|poste|muro|barda|camion|trailer|tren|puente|roca)|a proposito|adrede)\b|"
+    r"\b((volvi|volvio|he vuelto|ha vuelto|vuelvo|vuelve) a (cortar|lastimar|quemar|golpear)(me|se)|"
+    r"(me|se) (volvi|volvio|he vuelto|ha vuelto) a (cortar|lastimar|quemar|golpear))\b(?! (el|la|"
+    r"las|un|una|al|mientras|cocinando|pelando|rasurando|afeitando|picando|con (el|un|una|la) "
+    r"(cuchillo|papel|vidrio|lata|hoja|plancha|estufa|sarten))\b)(?! (los|mis|sus) (dedos|pelos|"
+    r"cabellos|unas)\b)|\b(cortar(me|se)|me corto|se corta|cortandome|lastimar(me|se)|me lastimo|"
+    r"quemar(me|se)|me quemo)\b[^.?]{0,40}\blo unico que (me|le) (distrae|calma|alivia|ayuda|quita)\b",
     # "se va a pegar un tiro", "pegarme un balazo", "volarme la cabeza".
     r"\b((pegar|dar|meter|echar)(me|se) un|(me|se) (voy a|va a|quiero|quiere|pienso|piensa|iba a|"
     r"queria|podria|puede|pego|pega|doy|da|di|dio)( a)?( pegar| dar| meter| echar)? un) (tiro|"

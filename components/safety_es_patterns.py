@@ -193,6 +193,12 @@ SYMPTOMS = {
         r"ha perdido) (la )?cuenta\b|\b(perdi|perdio) (la )?cuenta de (cuantas|cuantos) (<PILLS>|me tome|"
         r"se tomo|tome)\b|\bno (se|me acuerdo|recuerdo) cuantas (<PILLS> )?(me tome|se "
         r"tomo|tome|le di)\b",
+        # "me la tomé dos veces sin querer", "como 8 oxicodonas", pills and eyes that will not open.
+        r"\b<TOOK>\b[^.]{0,40}\b(dos|tres|2|3) veces\b[^.]{0,20}\b(sin querer|por (error|"
+        r"equivocacion|accidente)|sin dar(me|se) cuenta)\b|\b<TOOK>\b[^.]{0,60}\b(como|unas|unos|"
+        r"casi|mas de|hasta) (\d{2,}|[6-9]|seis|siete|ocho|nueve|diez|doce|quince|veinte)\s+"
+        r"(\w+ )?<PILLS>\b|\b<PILLS>\b[^.]{0,100}\b(no (puedo|puede) (abrir|mantener abiertos) los "
+        r"ojos|no (lo|la|le) (puedo|podemos) despertar|no (me|se) (puedo|puede) mantener despiert[oa])\b",
         r"\bsobredosis\b|\bintoxica(do|da|cion)\b|\b(me|se) pas(e|o) (de|con) (la |las )?(dosis|"
         r"pastillas|medicina)\b|\b(dosis doble|doble dosis)\b|\boverdos\w*|\btook too many\b|"
         r"\b<PILLS> de mas\b",
@@ -214,7 +220,9 @@ SYMPTOMS = {
         r"mande) (una )?ambulancia\b|\b(es|tengo|tenemos) una emergencia\b|\b(auxilio|socorro)\b",
         # "me muero de ganas", "me muero por saber" are idioms.
         r"\b(me|se|te) (estoy|esta|estas) muriendo\b(?! (de|del|por|con))|"
-        r"\bme muero\b(?! (de|del|por|con|si|cuando|en))|\bsiento que me (muero|voy a morir)\b|"
+        # "me duele la espalda que me muero" says how much: "siento que me muero" is a symptom.
+        r"(?<!que )\bme muero\b(?! (de|del|por|con|si|cuando|en))|"
+        r"\b(siento|creo|pienso) que me (muero|estoy muriendo|voy a morir)\b|"
         r"\bse (me|nos) (muere|esta muriendo)\b(?! de)|\bse muere\b(?! (de|del|por))|"
         r"\bdying\b(?! (to|for))",
     ],

@@ -10,18 +10,24 @@ import re
 
 _SITE = (
     r"(herida|heridita|incision|insicion|pinchazo|piquete|piquetito|puncion|cortad(it)?a|"
-    r"curita|curacion|venda|vendaje|vendita|gasa|aposito|parche|tirita|puntos|puntadas?|"
+    r"curita|curacion|venda|vendaje|vendita|gasa|aposito|parche<DRUG>|tirita|puntos|puntadas?|"
     r"cicatriz|hoyito|agujerito|donde (me|le|te|nos|les) (pincharon|picaron|metieron|pusieron|"
     r"inyectaron|entraron|hicieron|puyaron)|donde (entro|metieron|pusieron) la aguja|(sitio|zona|"
     r"area|lugar|parte|punto|marca) (de la|del|donde) (aguja|puncion|pinchazo|inyeccion|piquete|"
     r"procedimiento|me|le|entro|metieron|pusieron|pincharon))"
 )
+# A patch that is a medicine ("parche de fentanilo para el dolor") is not the dressing.
+_DRUG = (
+    r"(?! (de|con) (fentanilo|lidocaina|nicotina|morfina|buprenorfina|estrogen\w*|hormon\w*|"
+    r"anticonceptiv\w*|escopolamina|nitroglicerina|capsaicina|rivastigmina))"
+    r"(?! (para|pal|contra)( el)? dolor)"
+)
 _SIGN = (
     r"(roj[oa]s?|rojiz[oa]|enrojecid[oa]|enrojecimiento|colorad[oa]|hinchad[oa]|hinchazon|"
     r"inflamad[oa]|inflamacion|caliente|calientit[oa]|supur\w*|pus|liquido|humed[oa]|mojad[oa]|"
-    r"escurr\w*|sangr\w*|mancha\w*|amarill\w*|verde\w*|mal olor|huele|apesta|morad[oa]|moreton\w*|"
+    r"escurr\w*|sangr\w*|manch\w*|amarill\w*|verde\w*|verdos[oa]|mal olor|huele|apesta|morad[oa]|moreton\w*|"
     r"hematoma|bolit\w*|bult\w*|chipote|dur[oa]|infectad[oa]|infeccion|comezon|pica|picazon|arde|"
-    r"ardor|duele|dolor|dolorid[oa]|sensible|abiert[oa]|se abrio|costra|secrecion|sale algo)"
+    r"ardor|duele|(?<!para el )(?<!pal )(?<!contra el )dolor|dolorid[oa]|sensible|abiert[oa]|se abrio|costra|secrecion|sale algo)"
 )
 # A fever that is not a high one (high fevers, fevers with chills are emergencies); the needle
 # spot red, swollen, warm, leaking or bruised.
@@ -73,7 +79,7 @@ WARNINGS_AFTER = [
 ]
 
 
-_PARTS = {"SITE": _SITE, "SIGN": _SIGN}
+_PARTS = {"SITE": _SITE.replace("<DRUG>", _DRUG), "SIGN": _SIGN}
 
 
 def _filled(pattern: str) -> str:

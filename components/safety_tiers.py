@@ -15,79 +15,10 @@ import re
 from typing import Callable, Optional, Sequence, Text, Tuple
 
 from components.red_flag_rules import _HAPPENING_NOW, _PAST, normalise, red_flag_in
+from components.safety_crisis_patterns import CRISIS_PATTERNS
 from vertebro.names import CRISIS, EMERGENCY, WARNING  # noqa: F401  (the tiers' names)
 
-_CRISIS = [
-    re.compile(p)
-    for p in (
-        r"\bsuicid\w*\b(?! (prevention|hotline|awareness|lifeline|helpline))|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
-        # "I'm killing myself trying to get ready" is an idiom.
-        r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison|burn|punch|hit|hitt|scratch)"
-        r"(ing|in|e|ed|s|es)?\s+"
-        r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
-        r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
-        r"(a|the|my)\b",
-        # "kill me" only as a wish: "this wait is killing me" is an idiom.
-        r"\b(want|wanna|wish|need|please|just) (someone |somebody |god |you )?(to |would |could )?"
-        r"kill me\b",
-        r"\b(end|ending|take|taking)\s+(it all|(my|his|her|their) (own )?life|things|everything)\b",
-        r"\b(dont|do not|doesnt|does not|didnt|no longer|dont even) (want|wanna|wish) (to )?(live|"
-        r"be alive|be here|"
-        r"wake up|exist|go on|keep going|be around)\b",
-        r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(just )?(to )?"
-        r"(die|dying|be dead|being dead|not wake up|not waking up|never waking up|not be here|"
-        r"disappear forever)\b|\bthink\w* (about|of) jump\w*\b|\b(wont|will not|not going to) be "
-        r"(around|here) to (recover|see (it|the results|how)|heal|feel|worry|suffer)\b|\bdisappear (for good|forever)\b|\bwants to die\b",
-        r"\bwish i (was|were) dead\b|\bbetter off (dead|without me|if i (was|were) gone)\b",
-        r"\b(no|not any|isnt any) (point|reason) (in |to )?(living|going on|carrying on|to live|"
-        r"being alive|anymore|in life)\b|\bwhats the point of (living|going on|it all|life)\b",
-        r"\b(not|isnt) worth (living|it anymore|going on)\b|\blife (is not|isnt) worth\b",
-        r"\bcant (go on|keep going|do this anymore|take it anymore)\b",
-        r"\b(saving|stockpil\w*|hoard\w*|collecting) (up )?(my |the |all my )?(\w+ )?(pills|meds|"
-        r"medicines?|tablets)\b",
-        r"\b(dont|do not|wont) (intend|plan|expect|want) to be (here|around)\b|"
-        r"\bnot (be|going to be) (here|around) (much|for) (longer|long)\b",
-        r"\b(go to sleep|fall asleep|sleep) and (not|never) wake up\b|\bhope i (dont|do not|never) "
-        r"wake up\b|\bwish i (hadnt|had not|didnt) (woken|wake) up\b",
-        r"\b(rather|better off) (be )?(dead|die)\b(?! than)|\bnothing (left )?to live for\b|"
-        r"\b(tired|sick) of (living|being alive|life)\b|\bdont care if i (die|live)\b",
-        r"\b(end|stop) (my|the) suffering (for good|forever|permanently)\b|\bput an end to (it|my "
-        r"life|myself)\b|\b(off|end|top) myself\b|\bsewerslide\b|\bslit\w* (my )?wrists?\b",
-        r"\b(point|use) (of|in) (going on|living|carrying on)\b|\bnot wak\w* up (tomorrow|again|ever)\b|"
-        r"\b(go|be) (be )?with (dad|mom|mum|my husband|my wife|him|her|god|jesus) (in heaven|now|soon)?\b"
-        r"(?=.*\b(wants?|want to|going to|keeps saying|ready)\b)|\bgave away (her|his|my|all)\b|"
-        r"\b(giving|give|gave) (away )?(her|his|my|all)( \w+)? (things|stuff|belongings)\b|"
-        r"\bmy last (night|day)\b|\b(rope|noose)\b|\b(drive|driving|drove|jump\w*)( (my|the|his|her) "
-        r"car)? off (the|a) "
-        r"(bridge|road|cliff|building|roof)\b|\bways to (go|die|end it)\b|\bhow to (die|end it)\b|"
-        r"\bscared of (my ?self|what i might do)\b|\bgoing to end it\b|\bend it\b(?=.{0,20}\bmean\b)|"
-        r"\b(pills?|tablets?) (would it take|to (not wake up|die|end it))\b|\bwould it take to (not wake|die)\b|"
-        r"\bdisappear\b.{0,40}\bpermanent\w*\b|\bwrote (letters|goodbye)\b|\bi'?m done\b.{0,60}\bgoodbye\b|"
-        r"\bnever wok\w* up\b|\bnever wake up\b",
-        # Self-harm told by what is done to the body, or why ("just to feel something").
-        r"\b(pills|meds|tablets)\b.{0,15}\b(saved|stashed|stockpiled|hoarded)\b|\b(drive|driving|"
-        r"crash\w*|steer\w*) (the |my |his |her )?(car |truck )?into (a|the) (tree|wall|pole|truck|"
-        r"river|lake|traffic)\b|"
-        r"\b(cut|cutting|burn|burning|scratch\w*|carv\w*)\s+(my|his|her)\s+(arms?|wrists?|legs?|"
-        r"thighs?|skin)\b|\b(cut|cutting|burn\w*|hurt\w*|hit\w*)\b.{0,40}\bto feel (something|"
-        r"anything|in control|better)\b",
-        # Wishing to be taken, not waking up, a goodbye, a weapon at hand, a decision.
-        r"\b(wish|wishes|wished|want|wants|pray|prays|praying|hope|hopes) (that )?(god|the lord|"
-        r"jesus|someone) (would |will |to |could )?(just )?(take|call) (me|her|him)\b|"
-        r"\b(if i|that i) (\w+ )?(did not|didnt|would not|wouldnt|never|dont|do not) wake up\b|"
-        r"\btell (\w+ ){1,3}(i|that i) love (her|him|them|you)\b|\bi am done\b.{0,60}\b(love|"
-        r"goodbye|bye)\b|\b(gun|pistol|rifle|shotgun)\b.{0,20}\b(out|loaded|to (my|his|her) "
-        r"head|in (his|her|my) hand)\b|\b(decided|going|want|wanna|planning|plan|ready) to end "
-        r"it\b|\bdont think (i will|ill|id|i would) (be|still be|make it) (around|here|alive)\b",
-        r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
-        r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
-        r"(\w+ )?(pills|tablets|meds)\b",
-        r"\b(pills?|tablets?|meds|medicines?|overdos\w*|od)\b.{0,30}\bon purpose\b|"
-        r"\b(would like|wanna|want) to die\b|\b(had|have had|have) enough of (it all|all of it|life|"
-        r"living)\b|\bcant take it (no more|any ?more)\b|"
-        r"\bgive up on (life|living)\b",
-    )
-]
+_CRISIS = [re.compile(p) for p in CRISIS_PATTERNS]
 
 # "the cut", not "do they cut me open?".
 _SITE = (
@@ -160,8 +91,20 @@ _NEEDS_AFTER = {3, 4, 5, 6}
 _NEEDLE_SPOT = {1, 2}
 
 
+# "I volunteer on a suicide prevention line", "soy voluntaria en una línea de prevención del
+# suicidio": a role, not a crisis (the rest of the message is still read). Spanish layer too.
+_ROLE = re.compile(
+    r"\b(volunteer\w*|work\w*|voluntari[oa]s?|trabaj\w*|colabor\w*)\b[^.?!]{0,40}\b"
+    r"(suicide prevention|prevenci[oó]n del? suicidio)\b"
+)
+
+
+def without_role(folded: Text) -> Text:
+    return _ROLE.sub(lambda m: re.sub(r"suicid\w*", "-", m.group()), folded)
+
+
 def crisis(text: Text, folded: Optional[Text] = None) -> bool:
-    folded = folded if folded is not None else normalise(text)
+    folded = without_role(folded if folded is not None else normalise(text))
     return any(p.search(folded) for p in _CRISIS)
 
 
