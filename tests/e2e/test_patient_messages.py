@@ -59,7 +59,7 @@ def rate(pair):
 def scored(servers):
     """Every set, each case a fresh conversation; summaries written to results/."""
     out = {}
-    for name in ("heldout", "dev", "dev2", "dev3", "dev4"):
+    for name in ("heldout", "dev", "dev2", "dev3", "dev4", "dev5"):
         results = evaluate(ask_as(servers), load_set(name))
         out[name] = summary(results)
         out[name]["report"] = report(name, results)

@@ -35,7 +35,7 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def scored(servers):
     out = {}
-    for name in ("es_heldout", "es_dev", "es_dev2", "es_dev4"):
+    for name in ("es_heldout", "es_dev", "es_dev2", "es_dev4", "es_dev5"):
         results = evaluate(ask_as(servers), load_set(name), language="es")
         out[name] = summary(results)
         out[name]["report"] = report(name, results)
