@@ -59,7 +59,9 @@ def test_run_sh_binds_loopback_and_stops_everything_on_sighup(tmp_path):
         for name in ("RASA_PORT", "ACTION_PORT"):
             assert listening(ports[name]) == ["127.0.0.1"], (name, listening(ports[name]))
         run.send_signal(signal.SIGHUP)  # what a closed terminal sends
-        run.wait(timeout=30)
+        # On a busy CI machine stopping once took longer than 30 s; that everything stops is what
+        # this checks, not how fast.
+        run.wait(timeout=120)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and any(listening(p) for p in ports.values()):
             time.sleep(0.5)
