@@ -4,6 +4,7 @@ tests/data/allowed_facts.yml: tests never write a fact themselves), and the Rasa
 tests that run Rasa in-process. Fixtures live in the conftest.py files and call these.
 """
 
+import uuid
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Dict, List, Optional
@@ -150,3 +151,18 @@ def make_tracker(
         active_loop={},
         latest_action_name="action_listen",
     )
+
+
+def sms_params(number: str, body: Optional[str], **extra: str) -> Dict[str, str]:
+    """A Twilio inbound-SMS form from `number` (no Body when `body` is None)."""
+    params = {
+        "From": number,
+        "To": "+15555550100",
+        "MessageSid": "SM" + uuid.uuid4().hex,
+        "AccountSid": "AC" + uuid.uuid4().hex,
+        "NumMedia": "0",
+    }
+    if body is not None:
+        params["Body"] = body
+    params.update(extra)
+    return {key: value for key, value in params.items() if value is not None}

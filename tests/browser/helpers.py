@@ -12,6 +12,21 @@ AXE = ROOT / "web" / "node_modules" / "axe-core" / "axe.min.js"
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
+# The topic buttons of the widget and the kiosk in English, in order (their Spanish titles are in
+# tests/browser/test_spanish.py).
+TOPICS_EN = [
+    "What is it?",
+    "When to arrive",
+    "Blood thinners",
+    "How long it takes",
+    "Will I be awake?",
+    "Recovery",
+    "Pain relief",
+    "Follow-up visit",
+    "Scheduling",
+]
+
+
 def requested_urls(driver) -> Set[str]:
     """Every URL the browser asked for since the last call (from Chrome's performance log)."""
     urls = set()

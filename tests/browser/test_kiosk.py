@@ -18,23 +18,15 @@ from tests.browser.helpers import (
     screenshot,
     third_party,
 )
+from tests.browser.helpers import (
+    TOPICS_EN as TOPICS,
+)
 from tests.helpers import fact
 
 pytestmark = pytest.mark.e2e
 
 WAIT = 30
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
-TOPICS = [
-    "What is it?",
-    "When to arrive",
-    "Blood thinners",
-    "How long it takes",
-    "Will I be awake?",
-    "Recovery",
-    "Pain relief",
-    "Follow-up visit",
-    "Scheduling",
-]
 
 
 def open_kiosk(driver, url: str) -> None:

@@ -18,6 +18,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from tests.browser.helpers import (
     KIOSK_IDLE_SECONDS,
     KIOSK_WARN_SECONDS,
+    TOPICS_EN,
     requested_urls,
     run_axe,
     screenshot,
@@ -30,17 +31,6 @@ WAIT = 30
 GREETING_EN = "I can answer questions about your vertebroplasty"
 RECOVERY_EN = "4 to 6 hours"
 RECOVERY_ES = "4 a 6 horas"
-TOPICS_EN = [
-    "What is it?",
-    "When to arrive",
-    "Blood thinners",
-    "How long it takes",
-    "Will I be awake?",
-    "Recovery",
-    "Pain relief",
-    "Follow-up visit",
-    "Scheduling",
-]
 TOPICS_ES = [
     "¿Qué es?",
     "Cuándo llegar",

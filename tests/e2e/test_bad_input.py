@@ -31,6 +31,7 @@ import websocket
 from twilio.request_validator import RequestValidator
 
 from tests.e2e.servers import ROOT, texts
+from tests.helpers import sms_params
 
 pytestmark = pytest.mark.e2e
 
@@ -257,20 +258,6 @@ def signature(servers, params: Dict[str, str]) -> str:
 
 def twiml_bodies(response: requests.Response) -> List[str]:
     return [unescape(b) for b in re.findall(r"<Message>(.*?)</Message>", response.text, re.S)]
-
-
-def sms_params(number: str, body: Optional[str], **extra: str) -> Dict[str, str]:
-    params = {
-        "From": number,
-        "To": "+15555550100",
-        "MessageSid": "SM" + uuid.uuid4().hex,
-        "AccountSid": "AC" + uuid.uuid4().hex,
-        "NumMedia": "0",
-    }
-    if body is not None:
-        params["Body"] = body
-    params.update(extra)
-    return {key: value for key, value in params.items() if value is not None}
 
 
 def signed(params: Dict[str, str]) -> Callable:

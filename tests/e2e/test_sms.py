@@ -14,7 +14,7 @@ import requests
 from twilio.request_validator import RequestValidator
 
 from tests.e2e.servers import texts
-from tests.helpers import fact
+from tests.helpers import fact, sms_params
 
 pytestmark = pytest.mark.e2e
 
@@ -77,17 +77,7 @@ def messages(response: requests.Response) -> List[str]:
 
 
 def sms(servers, number: str, text: Optional[str]) -> str:
-    params = {
-        "From": number,
-        "To": "+15555550100",
-        "MessageSid": "SM" + uuid.uuid4().hex,
-        "AccountSid": "AC" + uuid.uuid4().hex,
-        "NumMedia": "0",
-        "FromZip": "",
-        "FromCity": "",
-    }
-    if text is not None:
-        params["Body"] = text
+    params = sms_params(number, text, FromZip="", FromCity="")
     return "\n".join(messages(post(servers, params)))
 
 
