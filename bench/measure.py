@@ -17,7 +17,13 @@ import yaml
 
 from bench.common import BUILD, RASA, ROOT, ms, pct, rasa_env
 from bench.machine import cpu_seconds, proc_status, python_process
-from bench.serving import BenchServers, Client, reply_text
+from bench.serving import (
+    BenchServers,
+    Client,
+    redaction_ms_per_save,
+    redaction_totals,
+    reply_text,
+)
 from bench.workload import (
     conversations,
     load_questions,
@@ -256,10 +262,12 @@ def load_phases(
         client.turn(f"bench-warmup-{i % 2}", question["text"])
     n_convs, n_threads, per_thread = (2, 4, 1) if smoke else (30, 16, 4)
     turns = 10 if not smoke else 5
+    redacted = redaction_totals(servers.url)
     one = one_client_phase(
         client, conversations(rng, questions, n_convs, turns), name, (rasa_pid, actions_pid), log
     )
     res["one"] = one["stats"]
+    res["one"]["redaction_ms"] = redaction_ms_per_save(redacted, redaction_totals(servers.url))
     if not smoke:
         res["growth"] = growth_phase(client, rng, questions, name, log)
     plans = [conversations(rng, questions, per_thread, turns) for _ in range(n_threads)]

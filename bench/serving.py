@@ -91,5 +91,36 @@ class Client:
         return (elapsed if messages else None), messages
 
 
+REDACTION_METRIC = "vertebro_redaction_seconds"  # channels/metrics.py REDACTION_SECONDS
+
+
+def redaction_totals(url: str) -> Optional[Tuple[float, float]]:
+    """(seconds, saves) the Rasa server at `url` has spent redacting so far, from its metrics
+    (GET /webhooks/ops/metrics); None without that metric (Rasa's own tracker store)."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    try:
+        reply = requests.get(url + "/webhooks/ops/metrics", timeout=10)
+        reply.raise_for_status()
+    except requests.RequestException:
+        return None
+    values = {
+        sample.name: sample.value
+        for family in text_string_to_metric_families(reply.text)
+        for sample in family.samples
+        if sample.name in (REDACTION_METRIC + "_sum", REDACTION_METRIC + "_count")
+    }
+    count = values.get(REDACTION_METRIC + "_count")
+    return (values.get(REDACTION_METRIC + "_sum", 0.0), count) if count else None
+
+
+def redaction_ms_per_save(before, after) -> Optional[float]:
+    """Mean milliseconds of redaction per save between two `redaction_totals`."""
+    if not after:
+        return None
+    seconds, saves = after[0] - (before or (0.0, 0))[0], after[1] - (before or (0.0, 0))[1]
+    return seconds / saves * 1000 if saves > 0 else None
+
+
 def reply_text(messages: List[dict]) -> str:
     return " ".join(m.get("text") or "" for m in messages).replace("\u2019", "'")

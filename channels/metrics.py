@@ -7,6 +7,8 @@ Where they are counted:
 - turns, answers by intent, fallbacks, out of scope, safety escalations, turn latency: from the
   events of each turn as the tracker store saves them (`observe_turn`, called by
   storage/tracker_store.py): every channel, once per turn, whatever the channel does;
+- the time redaction takes in each save: by storage/tracker_store.py (`make bench` reports it
+  against issue 12's budget);
 - SMS opt-outs: by the SMS channel (channels/sms/channel.py);
 - tracker store errors: by storage/tracker_store.py's fail-closed wrapper;
 - action server errors: from Rasa's own error log line when a custom action fails
@@ -57,6 +59,12 @@ TURN_SECONDS = Histogram(
     "vertebro_turn_seconds",
     "From the understood user message to the stored turn",
     buckets=LATENCY_BUCKETS,
+    registry=REGISTRY,
+)
+REDACTION_SECONDS = Histogram(
+    "vertebro_redaction_seconds",
+    "Time a turn spent replacing identifiers in what is stored (storage/redaction.py)",
+    buckets=(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01),
     registry=REGISTRY,
 )
 SMS_OPT_OUTS = Counter(

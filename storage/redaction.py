@@ -4,7 +4,7 @@ e-mail addresses, street addresses and record numbers.
 `redact(text)` returns the text with each identifier replaced by [NAME], [DATE], [PHONE],
 [EMAIL], [ADDRESS] or [ID]. `redact_event(data)` applies it to a serialised user event (its
 `text`, `parse_data.text`, entity values and every string in the metadata). The tracker store
-calls it just before a row is written (storage/tracker_store.py `_row`), so understanding and
+calls it just before a row is written (storage/event_rows.py), so understanding and
 the answer run on the original text and only what is at rest is redacted.
 
 Libraries, and why:

@@ -18,9 +18,9 @@ report, retention and scale scripts read it as before. Three measured causes are
    of the process; a power cut can lose the last commits) and one kept connection; PostgreSQL
    connections are checked before use, so a database restart costs no request.
 
-Identifiers never reach the database: every row goes through `_row`, which replaces names,
-dates, phone numbers, e-mail and street addresses and record numbers in user messages with
-typed placeholders (storage/redaction.py). The turn itself runs on the original text.
+Identifiers never reach the database: every row is built by storage/event_rows.py, which
+replaces names, dates, phone numbers, e-mail and street addresses and record numbers in user
+messages with typed placeholders (storage/redaction.py). The turn itself runs on the original text.
 
 A database error refuses the turn instead of losing it: storage/fail_closed.py.
 """
@@ -45,14 +45,13 @@ from rasa.shared.core.events import (
     UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from storage.event_rows import event_rows
 from storage.fail_closed import (
     FailClosedTrackerStore,
     TrackerStoreUnavailable,
     warn_unless_failing_closed,
 )
-from storage.redaction import redact_event
 from storage.sqlite import sqlite_pragmas
 
 logger = logging.getLogger(__name__)
@@ -246,11 +245,9 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
             else:
                 new_events = list(itertools.islice(tracker.events, stored, None))
             if new_events:
+                rows, redacting = event_rows(tracker.sender_id, new_events)
                 with self.engine.begin() as connection:
-                    connection.execute(
-                        self.table.insert(),
-                        [_row(tracker.sender_id, event) for event in new_events],
-                    )
+                    connection.execute(self.table.insert(), rows)
         except sqlalchemy.exc.SQLAlchemyError as error:
             raise TrackerStoreUnavailable(
                 f"saving a conversation failed: {type(error).__name__}"
@@ -259,6 +256,8 @@ class WindowedSQLTrackerStore(SQLTrackerStore):
         from channels import metrics  # the turn is stored: count it (no text, no sender)
 
         metrics.observe_turn(new_events)
+        if new_events:
+            metrics.REDACTION_SECONDS.observe(redacting)
         if self.event_broker is not None:
             await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
 
@@ -279,21 +278,6 @@ def _turn_starts(rows) -> List[int]:
         and rows[i].action_name == ACTION_LISTEN_NAME
         and rows[i + 1].type_name == UserUttered.type_name
     ]
-
-
-def _row(sender_id: Text, event: Event) -> Dict[Text, Any]:
-    """The `events` row Rasa's SQLTrackerStore writes for an event, with the identifiers in a
-    user message replaced by placeholders (storage/redaction.py): the turn ran on the original
-    text, only what is stored is redacted."""
-    data = redact_event(event.as_dict())
-    return {
-        "sender_id": sender_id,
-        "type_name": event.type_name,
-        "timestamp": data.get("timestamp"),
-        "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-        "action_name": data.get("name"),
-        "data": json.dumps(data),
-    }
 
 
 __all__ = ["WindowedSQLTrackerStore", "TrackerStoreUnavailable", "FailClosedTrackerStore"]

@@ -8,7 +8,7 @@ from bench.report import TARGETS, build_rows
 from bench.report_doc import document
 
 
-def result(p50, acc, rps=100.0, conc_p95=200.0, growth=1.1, hwm=800.0):
+def result(p50, acc, rps=100.0, conc_p95=200.0, growth=1.1, hwm=800.0, redaction=0.2):
     return {
         "one": {
             "n": 300,
@@ -16,6 +16,7 @@ def result(p50, acc, rps=100.0, conc_p95=200.0, growth=1.1, hwm=800.0):
             "p95": p50 * 1.5,
             "p99": p50 * 2,
             "rasa_cpu_ms_per_turn": p50 * 0.9,
+            "redaction_ms": redaction,
         },
         "conc": {"threads": 16, "n": 640, "rps": rps, "p95": conc_p95},
         "growth": {"first": p50, "last": p50 * growth, "ratio": growth},
@@ -53,6 +54,7 @@ def test_three_columns_with_ratios_and_verdicts():
         (result(5.0, 0.99, conc_p95=251.0), {"16 concurrent p95"}),
         (result(5.0, 0.99, growth=1.3), {"growth: turns 91-100 / turns 1-10"}),
         (result(5.0, 0.99, hwm=901.0), {"Rasa server peak RSS, VmHWM"}),
+        (result(5.0, 0.99, redaction=1.01), {"redaction per stored turn"}),
     ],
 )
 def test_each_target_fails_on_its_own(production, failing):
