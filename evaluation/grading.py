@@ -33,6 +33,9 @@ SETS = {
     "dev4": ["patient_messages/dev4_voice.yml"],
     # A fifth (helper-D5): look-alikes 55, emergencies 20, crises 10, warnings 15.
     "dev5": ["patient_messages/dev5_voice.yml"],
+    # A sixth (helper-D6, session 6): look-alikes 30, out of scope 25, sections 20, shorthand
+    # 15, single 10.
+    "dev6": ["patient_messages/dev6_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -41,6 +44,9 @@ SETS = {
     "es_dev4": ["patient_messages_es/dev4_es.yml"],
     # Spanish, helper-D5: look-alikes 30, emergencies 15, crises 8, warnings 7.
     "es_dev5": ["patient_messages_es/dev5_es.yml"],
+    # Spanish, helper-D6 (session 6): long stories 15, follow-ups 12, out of scope 13,
+    # look-alikes 12, several questions 8.
+    "es_dev6": ["patient_messages_es/dev6_es.yml"],
 }
 
 
