@@ -12,6 +12,12 @@ FOLD = [
     (r"\bi'?m\b|\bim\b", "i am"),
     (r"\bu\b", "you"),
     (r"\bpls\b|\bplz\b", "please"),
+    # Texting abbreviations of time ("10 yrs ago", "2 wks ago"), so a story's past reads as past.
+    (r"\byrs\b", "years"),
+    (r"\byr\b", "year"),
+    (r"\bwks\b", "weeks"),
+    (r"\bwk\b", "week"),
+    (r"\bmos\b|\bmnths\b", "months"),
     (r"\bfeal\b|\bfeell?\b", "feel"),
     (r"\bbreath(e|ing)?\b|\bbreth(e|ing)?\b|\bbrea?th\w*\b", "breathe"),
     (r"\blegg?s\b|\blgs\b", "legs"),

@@ -24,7 +24,8 @@ _MODAL_BEFORE = re.compile(
 _RISK_OR_PAST = re.compile(
     r"\b(risks?|chance|side effects?|possible|usual|normal|expect|should i worry|is it common|"
     r"happen to|last (year|month|week)|years? ago|months? ago|in the past|history of|used to|"
-    r"can i still|still have (it|this|the)|tell the doctor)\b"
+    r"can i still|still have (it|this|the)|tell the doctor|"
+    r"(could|can|would|will|does|might|did) (that|this|it) happen)\b"
 )
 # ...unless something is going on now. When in doubt, treat it as happening. "Fine now" and
 # "better now" say it is over.
@@ -155,7 +156,7 @@ _PAST = re.compile(
     r"christmas)\b|\bin (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|the past|\d{4})\b|\bever since\b|\bhistory of\b|\bused to\b|"
     r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b|"
-    r"\bhad an? \w+ once\b|\blast time\b"
+    r"\bhad an? \w+ once\b|\b(fainted|had|got)( \w+){0,5} once\b|\blast time\b"
 )
 
 
@@ -181,11 +182,27 @@ def red_flag(text: Text) -> Optional[Text]:
     return red_flag_in(normalise(text))
 
 
+# Someone else's story followed by "could that happen to me / with this one?": the asker
+# compares it with their own procedure to come, so the story's symptom counts only with a
+# clear sign of now ("my sister got numb legs after her surgery. could that happen with this
+# one?"). "My legs went numb. Could that happen from the cement?" stays urgent.
+_ASKS_IF_THAT_HAPPENS = re.compile(
+    r"^\s*(and |so |but )?(could|can|would|will|might|does|did) (that|this|it) happen "
+    r"(to me|to us|to my \w+|with (this|mine|my \w+)( one)?|for me|too|as well)\b"
+)
+
+
 def red_flag_in(folded: Text) -> Optional[Text]:
     """red_flag() of a message already normalised."""
     for symptom, start in _symptoms(folded):
         sentence = _sentence_at(folded, start)
         begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
+        end = begin + len(sentence)
+        following = _sentence_at(folded, end + 1) if end + 1 < len(folded) else ""
+        if _ASKS_IF_THAT_HAPPENS.search(following):
+            if _HAPPENING_NOW_STRICT.search(sentence):
+                return symptom
+            continue
         if _urgent_here(sentence, start - begin):
             return symptom
     return None

@@ -142,7 +142,8 @@ SYMPTOMS = {
         r"torcid[oa]|ladead[oa]|de lado|colgad[oa]|colgando|paralizad[oa]|desviad[oa]|dormid[oa]|"
         r"entumid[oa]|se (le|me) cae)\b",
         r"\bse (le|me) (cayo|cae|esta cayendo|fue de lado|va de lado|torcio|durmio|paralizo) (la |el |"
-        r"media |un )?(cara|boca|lado de la cara|labio|mitad de la cara|sonrisa|parpado)\b|"
+        r"media |un )?(cara|boca|lado de la cara|labio|mitad de la cara|sonrisa|parpado)\b"
+        r"(?! de (verguenza|pena))|"
         r"\bmedia cara\b",
         r"\b(brazo|mano)\b[^.]{0,25}\b(debil\w*|dormid[oa]|entumid[oa]|adormecid[oa]|sin fuerza|"
         r"no (le |me )?responde|paralizad[oa]|muert[oa]|no (lo|la) (puede|puedo) (mover|levantar))\b|"

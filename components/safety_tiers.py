@@ -36,7 +36,7 @@ _WARNING = [
     re.compile(p)
     for p in (
         # A fever that is not a high one (high fevers with chills are emergencies).
-        r"\bfever\b|\b(temp|temperature|thermometer)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
+        r"\bfever\b(?! pitch)|\b(temp|temperature|thermometer)\b.{0,20}\b(99|100)(\.\d)?\b|\bfeverish\b",
         # The needle spot: red, swollen, warm, leaking.
         _SITE + r".{0,40}\b(" + _SIGN + r")\b",
         r"\b(" + _SIGN + r")\b.{0,40}" + _SITE,
