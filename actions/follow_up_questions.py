@@ -1,5 +1,7 @@
-"""Work out what a bare "how long does that take?" is about, from the last answer given."""
+"""Work out what a bare "how long does that take?" is about: the procedure when the message
+names it, else the topic of the last answer given."""
 
+import re
 from typing import Optional, Text
 
 from rasa_sdk import Tracker
@@ -51,8 +53,29 @@ def last_topic(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+# "I can't wait for them to do the vertebroplasty, how long does it take?": the message itself
+# names the procedure (English or Spanish), so "it" is the procedure, whatever came before.
+NAMES_THE_PROCEDURE = re.compile(
+    r"\b(vertebroplast\w*|procedures?|procedimientos?|operaci[oó]n)\b", re.IGNORECASE
+)
+
+
+# ...unless it asks about a time before or after it ("how long after the procedure...").
+BEFORE_OR_AFTER = re.compile(
+    r"\b(before|after\w*|antes|despu[eé]s|recover\w*|recuper\w*)\b", re.IGNORECASE
+)
+
+
+def topic_named(text: Optional[Text]) -> Optional[Text]:
+    """The topic the message itself names, or None."""
+    if not text or BEFORE_OR_AFTER.search(text):
+        return None
+    return "procedure" if NAMES_THE_PROCEDURE.search(text) else None
+
+
 class ActionFindHowLongTopic(ProjectAction):
     NAME = "action_find_how_long_topic"
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
-        return [SlotSet("how_long_topic", last_topic(tracker))]
+        text = (tracker.latest_message or {}).get("text")
+        return [SlotSet("how_long_topic", topic_named(text) or last_topic(tracker))]

@@ -27,7 +27,9 @@ _QUESTION_START = (
 _QUESTION_START_ES = (
     r"(?:¿|cu[aá]nto|cu[aá]ntas|cu[aá]ntos|cu[aá]nta|cu[aá]ndo|qu[eé] (?:pasa|hago|tengo|debo|"
     r"necesito|sigue)|qué|cómo|d[oó]nde|qui[eé]n|cuál|puedo|podr[eé]|debo|tengo que|me van a|"
-    r"voy a poder|se puede|es normal|me pueden|hay que|necesito)"
+    r"voy a poder|se puede|es normal|me pueden|hay que|necesito|"
+    # "en qué posición", "a qué hora", "por qué": "que" after these is a question word.
+    r"en qu[eé]|a qu[eé] hora|por qu[eé])"
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+|(?<=\?)(?=\S)|\s*(?=¿)")
 _JOINED_QUESTION = re.compile(
@@ -46,8 +48,9 @@ _ASKS = re.compile(
     r"|\b(?:find out|wants? to know|like to know|need to know|wondering|tell me|"
     r"let me know|explain|my (?:main |only |other )?question is|"
     r"(?:is|was|keeps|are) asking (?:who|what|when|where|why|how|if|whether)|"
-    # Spanish: "quiero saber", "lo que quiero saber es", "mi pregunta es".
-    r"(?:quiero|kiero) saber|quisiera saber|me gustar[ií]a saber|necesito saber|"
+    # Spanish: "quiero saber", "mi hija quiere saber", "lo que quiero saber es", "mi pregunta es".
+    r"(?:quiero|kiero|quiere|queremos|quieren|quisiera|quisi[eé]ramos|necesito|necesita|"
+    r"necesitamos) saber|(?:me|le|nos|les) gustar[ií]a saber|"
     r"mi (?:otra |[uú]nica )?pregunta es|d[ií]game|expl[ií]queme)\b",
     re.IGNORECASE,
 )

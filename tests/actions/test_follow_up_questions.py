@@ -4,8 +4,10 @@ from actions.follow_up_questions import TOPIC_OF_ANSWER, TURNS_BACK, ActionFindH
 from tests.helpers import bot_event, user_event
 
 
-async def topic_after(make_tracker, dispatcher, domain, history):
-    tracker = make_tracker("and how long does that take?", "ask_how_long", history=history)
+async def topic_after(
+    make_tracker, dispatcher, domain, history, text="and how long does that take?"
+):
+    tracker = make_tracker(text, "ask_how_long", history=history)
     events = await ActionFindHowLongTopic().run(dispatcher, tracker, domain)
     assert dispatcher.messages == []
     [event] = events
@@ -57,6 +59,30 @@ async def test_no_topic_yet(make_tracker, dispatcher, domain):
 async def test_topic_does_not_cross_a_new_session(make_tracker, dispatcher, domain):
     history = [user_event("q", "x"), bot_event("utter_recovery"), {"event": "session_started"}]
     assert await topic_after(make_tracker, dispatcher, domain, history) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cant wait to get this vertebroplasty over with, how long does it take?",
+        "ya quiero que me hagan el procedimiento, ¿cuánto dura?",
+    ],
+)
+async def test_a_message_that_names_the_procedure_is_about_it(
+    make_tracker, dispatcher, domain, text
+):
+    history = [user_event("q", "x"), bot_event("utter_recovery")]  # even after another answer
+    assert await topic_after(make_tracker, dispatcher, domain, history, text) == "procedure"
+    assert await topic_after(make_tracker, dispatcher, domain, [], text) == "procedure"
+
+
+async def test_a_time_before_or_after_the_procedure_is_not_its_length(
+    make_tracker, dispatcher, domain
+):
+    text = "how long after the procedure do i stay?"
+    history = [user_event("q", "x"), bot_event("utter_recovery")]
+    assert await topic_after(make_tracker, dispatcher, domain, history, text) == "recovery"
+    assert await topic_after(make_tracker, dispatcher, domain, [], text) is None
 
 
 def test_every_topic_has_an_answer_in_the_domain(domain):

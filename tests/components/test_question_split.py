@@ -49,6 +49,15 @@ from components.question_split import asks, questions
             "cuando me dan de alta, cuando es la cita de control",
             ["cuando me dan de alta", "cuando es la cita de control"],
         ),
+        # Someone else's request inside a story; "y en qué ..." as a second question.
+        (
+            "Tengo 75 años y me operan el martes. Mi nieto quiere saber si puede entrar conmigo",
+            ["Mi nieto quiere saber si puede entrar conmigo"],
+        ),
+        (
+            "voy a estar despierta? y en que parte me pican",
+            ["voy a estar despierta?", "en que parte me pican"],
+        ),
     ],
 )
 def test_several_questions_are_found_in_order(text, expected):
