@@ -113,6 +113,7 @@ def clearly_not_urgent(text: Text) -> bool:
     folded = normalise(text)
     if not folded or red_flag(text) is not None:
         return False
+    folded = _IDIOMS.sub(" ", folded)  # "just killing time" is not a sign of now
     sentences = [s.strip() for s in _SENTENCE_END.split(folded) if s.strip()]
     long_standing = bool(_LONG_STANDING.search(folded)) and not _ACUTE.search(folded)
     if long_standing or any(_PAST.search(s) or _NOT_NOW.search(s) for s in sentences):
@@ -126,6 +127,13 @@ def clearly_not_urgent(text: Text) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+# Idioms with alarming words that never describe danger; left out when judging whether a
+# message the classifier took for a crisis or an emergency is clearly not one.
+_IDIOMS = re.compile(
+    r"\b(just )?(kill|killing|pass|passing) (some |the |a little )?time\b|\bkilling it\b|"
+    r"\bdying to (know|see|hear|get|go|find out)\b|"
+    r"\b(scared|bored|worried|frightened|terrified) to death\b"
+)
 # Said of a symptom in its own sentence, these make it not an emergency: something that nearly
 # happened, happens habitually, or a joke ("I nearly fainted when they told me", "I get a
 # terrible headache whenever I'm nervous", "he nearly had a heart attack at the bill lol").

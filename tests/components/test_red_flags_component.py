@@ -80,6 +80,22 @@ def test_overruled_lookalike_takes_a_confident_next_intent():
     assert message.get(INTENT)["name"] == "out_of_scope"
 
 
+def test_an_idiom_does_not_keep_the_classifiers_crisis():
+    """"Just killing time" is no sign of now: the crisis the classifier saw is overruled."""
+    message = ranked(
+        "Just killing time in the lobby. How long do I stay after?",
+        [("crisis", 0.6), ("ask_recovery", 0.35)],
+    )
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "nlu_fallback"  # the next best is not confident
+    message = ranked(
+        "I am just so tired of everything. How long do I stay after?",
+        [("crisis", 0.6), ("ask_recovery", 0.35)],
+    )
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "crisis"  # no idiom: kept when in doubt
+
+
 def test_keeps_the_classifiers_red_flag_when_in_doubt():
     message = ranked("something is really wrong with my back", [("red_flag", 0.7), ("greet", 0.3)])
     [message] = detector().process([message])
