@@ -1,5 +1,5 @@
-"""Work out what a bare "how long does that take?" is about: the procedure when the message
-names it, else the topic of the last answer given."""
+"""Work out what a bare "how long does that take?" is about: what the message itself names
+(several bones, the cement, the procedure), else the topic of the last answer given."""
 
 import re
 from typing import Optional, Text
@@ -54,10 +54,23 @@ def last_topic(tracker: Tracker) -> Optional[Text]:
 
 
 # "I can't wait for them to do the vertebroplasty, how long does it take?": the message itself
-# names the procedure (English or Spanish), so "it" is the procedure, whatever came before.
-NAMES_THE_PROCEDURE = re.compile(
-    r"\b(vertebroplast\w*|procedures?|procedimientos?|operaci[oó]n)\b", re.IGNORECASE
-)
+# names what "it" is (English or Spanish), whatever came before. First match wins: "will it
+# take longer if it's 2 bones", "how long until the cement hardens", then the procedure.
+NAMED_TOPICS = [
+    (
+        "multiple_fractures",
+        re.compile(
+            r"\b(\d+|two|three|both|several|multiple|more than one|dos|tres|varias|varios|ambas)"
+            r" (bones?|vertebra\w*|v[eé]rtebras?|fractures?|breaks?|huesos?|fracturas?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("cement", re.compile(r"\b(cement|cemento|harden\w*|endurec\w*|fragua\w*)\b", re.I)),
+    (
+        "procedure",
+        re.compile(r"\b(vertebroplast\w*|procedures?|procedimientos?|operaci[oó]n)\b", re.I),
+    ),
+]
 
 
 # ...unless it asks about a time before or after it ("how long after the procedure...").
@@ -70,7 +83,7 @@ def topic_named(text: Optional[Text]) -> Optional[Text]:
     """The topic the message itself names, or None."""
     if not text or BEFORE_OR_AFTER.search(text):
         return None
-    return "procedure" if NAMES_THE_PROCEDURE.search(text) else None
+    return next((topic for topic, words in NAMED_TOPICS if words.search(text)), None)
 
 
 class ActionFindHowLongTopic(ProjectAction):

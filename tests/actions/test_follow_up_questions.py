@@ -76,6 +76,22 @@ async def test_a_message_that_names_the_procedure_is_about_it(
     assert await topic_after(make_tracker, dispatcher, domain, [], text) == "procedure"
 
 
+@pytest.mark.parametrize(
+    "text,topic",
+    [
+        ("would it take longer with two bones", "multiple_fractures"),
+        ("si son 3 vertebras cuanto dura el procedimiento?", "multiple_fractures"),
+        ("and how long does it take to harden?", "cement"),
+        ("¿y cuánto tarda en endurecerse?", "cement"),
+    ],
+)
+async def test_a_message_that_names_another_topic_is_about_it(
+    make_tracker, dispatcher, domain, text, topic
+):
+    history = [user_event("q", "x"), bot_event("utter_what_is")]  # the procedure, before
+    assert await topic_after(make_tracker, dispatcher, domain, history, text) == topic
+
+
 async def test_a_time_before_or_after_the_procedure_is_not_its_length(
     make_tracker, dispatcher, domain
 ):
