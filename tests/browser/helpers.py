@@ -5,6 +5,9 @@ from pathlib import Path
 from typing import Dict, List, Set
 from urllib.parse import urlsplit
 
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
 from tests.helpers import KIOSK_IDLE_SECONDS, KIOSK_WARN_SECONDS, ROOT  # noqa: F401 (for tests)
 
 SCREENSHOTS = ROOT / "results" / "screenshots"
@@ -64,3 +67,49 @@ def run_axe(driver, context: str = "document") -> Dict:
         f"axe.run({context}, {{resultTypes: ['violations']}})"
         ".then(function (r) { done(r); }, function (e) { done({error: String(e)}); });"
     )
+
+
+# --- the pages, as the tests drive them ------------------------------------------------------
+
+WAIT = 30  # seconds a browser test waits for something to appear
+
+
+def conversation_text(driver) -> str:
+    """The website widget's conversation, as shown."""
+    found = driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-messages-container")
+    return found[0].text if found else ""
+
+
+def wait_for_text(driver, text: str, timeout: float = WAIT) -> None:
+    WebDriverWait(driver, timeout).until(
+        lambda d: text in conversation_text(d), message=f"{text!r} did not appear in the widget"
+    )
+
+
+def open_widget(driver, url: str) -> None:
+    """The demo page with the widget opened (its launcher clicked if it is closed)."""
+    driver.get(url + "/")
+    launcher = WebDriverWait(driver, WAIT).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#assistant-widget button.rw-launcher"),
+        message="the widget's launcher button did not appear (is Rasa reachable?)",
+    )[0]
+    if not driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-conversation-container"):
+        launcher.click()
+
+
+def open_kiosk(driver, url: str) -> None:
+    driver.set_window_size(1920, 1080)
+    driver.get(url + "/kiosk/")
+    WebDriverWait(driver, WAIT).until(lambda d: conversation_id(d))
+
+
+def conversation_id(driver) -> str:
+    return driver.execute_script("return document.body.dataset.conversation")
+
+
+def log_text(driver) -> str:
+    return driver.find_element(By.ID, "log").text
+
+
+def entries(driver, kind: str = ""):
+    return driver.find_elements(By.CSS_SELECTOR, f"#log .entry{'.' + kind if kind else ''}")

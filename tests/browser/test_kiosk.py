@@ -13,6 +13,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 from tests.browser.helpers import (
     KIOSK_IDLE_SECONDS,
     KIOSK_WARN_SECONDS,
+    WAIT,
+    conversation_id,
+    entries,
+    log_text,
+    open_kiosk,
     requested_urls,
     run_axe,
     screenshot,
@@ -25,26 +30,7 @@ from tests.helpers import fact
 
 pytestmark = pytest.mark.e2e
 
-WAIT = 30
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
-
-
-def open_kiosk(driver, url: str) -> None:
-    driver.set_window_size(1920, 1080)
-    driver.get(url + "/kiosk/")
-    WebDriverWait(driver, WAIT).until(lambda d: conversation_id(d))
-
-
-def conversation_id(driver) -> str:
-    return driver.execute_script("return document.body.dataset.conversation")
-
-
-def log_text(driver) -> str:
-    return driver.find_element(By.ID, "log").text
-
-
-def entries(driver, kind: str = ""):
-    return driver.find_elements(By.CSS_SELECTOR, f"#log .entry{'.' + kind if kind else ''}")
 
 
 def wait_for_answer(driver, text: str, timeout: float = WAIT) -> None:

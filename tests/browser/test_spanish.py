@@ -19,15 +19,21 @@ from tests.browser.helpers import (
     KIOSK_IDLE_SECONDS,
     KIOSK_WARN_SECONDS,
     TOPICS_EN,
+    WAIT,
+    conversation_id,
+    entries,
+    log_text,
+    open_kiosk,
+    open_widget,
     requested_urls,
     run_axe,
     screenshot,
     third_party,
+    wait_for_text,
 )
 
 pytestmark = pytest.mark.e2e
 
-WAIT = 30
 GREETING_EN = "I can answer questions about your vertebroplasty"
 RECOVERY_EN = "4 to 6 hours"
 RECOVERY_ES = "4 a 6 horas"
@@ -70,27 +76,6 @@ def page_lang(driver) -> str:
 
 
 # --- website widget --------------------------------------------------------------------------
-
-
-def conversation_text(driver) -> str:
-    found = driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-messages-container")
-    return found[0].text if found else ""
-
-
-def wait_for_text(driver, text: str, timeout: float = WAIT) -> None:
-    WebDriverWait(driver, timeout).until(
-        lambda d: text in conversation_text(d), message=f"{text!r} did not appear in the widget"
-    )
-
-
-def open_widget(driver, url: str) -> None:
-    driver.get(url + "/")
-    launcher = WebDriverWait(driver, WAIT).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, "#assistant-widget button.rw-launcher"),
-        message="the widget's launcher button did not appear (is Rasa reachable?)",
-    )[0]
-    if not driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-conversation-container"):
-        launcher.click()
 
 
 def ask_widget(driver, text: str) -> None:
@@ -257,24 +242,6 @@ def test_widget_answers_in_spanish(browser, web_servers):
 
 
 # --- waiting-room kiosk ----------------------------------------------------------------------
-
-
-def open_kiosk(driver, url: str) -> None:
-    driver.set_window_size(1920, 1080)
-    driver.get(url + "/kiosk/")
-    WebDriverWait(driver, WAIT).until(lambda d: conversation_id(d))
-
-
-def conversation_id(driver) -> str:
-    return driver.execute_script("return document.body.dataset.conversation")
-
-
-def log_text(driver) -> str:
-    return driver.find_element(By.ID, "log").text
-
-
-def entries(driver, kind: str = ""):
-    return driver.find_elements(By.CSS_SELECTOR, f"#log .entry{'.' + kind if kind else ''}")
 
 
 def topics(driver):

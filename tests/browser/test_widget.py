@@ -9,35 +9,27 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.helpers import requested_urls, run_axe, screenshot, third_party
+from tests.browser.helpers import (
+    WAIT,
+    conversation_text,
+    requested_urls,
+    run_axe,
+    screenshot,
+    third_party,
+    wait_for_text,
+)
+from tests.browser.helpers import open_widget as open_page_widget
 from tests.helpers import fact
 
 pytestmark = pytest.mark.e2e
 
-WAIT = 30
 GREETING = "I can answer questions about your vertebroplasty"
 XSS = '<img src=x onerror="window.__xss=1">'
 
 
-def conversation_text(driver) -> str:
-    found = driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-messages-container")
-    return found[0].text if found else ""
-
-
-def wait_for_text(driver, text: str, timeout: float = WAIT) -> None:
-    WebDriverWait(driver, timeout).until(
-        lambda d: text in conversation_text(d), message=f"{text!r} did not appear in the widget"
-    )
-
-
 def open_widget(driver, url: str) -> None:
-    driver.get(url + "/")
-    launcher = WebDriverWait(driver, WAIT).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, "#assistant-widget button.rw-launcher"),
-        message="the widget's launcher button did not appear (is Rasa reachable?)",
-    )[0]
-    if not driver.find_elements(By.CSS_SELECTOR, "#assistant-widget .rw-conversation-container"):
-        launcher.click()
+    """The widget opened, with its English greeting shown."""
+    open_page_widget(driver, url)
     wait_for_text(driver, GREETING)
 
 

@@ -2,7 +2,6 @@
 conversation per kind of message on REST, with SMS, the kiosk and the widget for the
 answers that must work everywhere."""
 
-import json
 import queue
 import re
 import uuid
@@ -10,20 +9,16 @@ import uuid
 import pytest
 import requests
 
-from evaluation.grading import load_set
-from evaluation.run import evaluate, report, summary
+from tests.e2e.patient_sets import print_and_check, score_sets
 from tests.e2e.servers import texts
 from tests.e2e.test_bad_input import Widget
 from tests.e2e.test_sms import messages as twiml_bodies
 from tests.e2e.test_sms import new_number, post, sms
-from tests.helpers import ROOT
 
 pytestmark = pytest.mark.e2e
 
-# Issue 11's targets for the held-out set are reported (PASS/FAIL printed), not asserted:
-# accuracy targets are measured (DEVELOPERS.md). What is asserted is a floor under the last
-# measured figures (the closing note of the session that set them), so a change that makes the
-# assistant worse on patients' own words fails.
+# Issue 11's targets for the held-out set, printed PASS/FAIL, and the floors asserted under the
+# last measured figures (tests/e2e/patient_sets.py).
 TARGETS = {
     "overall": (">=", 0.95),
     "multi_all_parts": (">=", 0.90),
@@ -41,50 +36,17 @@ FLOORS = {
 }
 
 
-def meets(value, rule):
-    op, bound = rule
-    return value >= bound if op == ">=" else value <= bound
-
-
-def ask_as(servers):
-    return lambda text, sender: servers.ask(text, sender)
-
-
-def rate(pair):
-    passed, total = pair
-    return passed / total
-
-
 @pytest.fixture(scope="module")
 def scored(servers):
-    """Every set, each case a fresh conversation; summaries written to results/."""
-    out = {}
-    for name in ("heldout", "dev", "dev2", "dev3", "dev4", "dev5"):
-        results = evaluate(ask_as(servers), load_set(name))
-        out[name] = summary(results)
-        out[name]["report"] = report(name, results)
-        (ROOT / "results").mkdir(exist_ok=True)
-        (ROOT / "results" / f"patient_messages_{name}.json").write_text(
-            json.dumps({"summary": out[name], "results": results}, indent=1)
-        )
-    return out
+    """Every English set, each case a fresh conversation; summaries written to results/."""
+    return score_sets(servers, "en")
 
 
 def test_the_held_out_set_is_not_worse_than_measured(scored, capsys):
     held_out = scored["heldout"]
     assert held_out["overall"][1] >= 300
     assert held_out["lookalikes_escalated"][1] >= 40
-    with capsys.disabled():
-        for name in scored:
-            print("\n" + scored[name]["report"])
-        for key, rule in TARGETS.items():
-            verdict = "PASS" if meets(rate(held_out[key]), rule) else "FAIL"
-            print(
-                f"issue 11 target {key} {rule[0]} {rule[1]:.0%}: {rate(held_out[key]):.1%} "
-                f"{verdict}"
-            )
-    for key, rule in FLOORS.items():
-        assert meets(rate(held_out[key]), rule), (key, held_out[key])
+    print_and_check(scored, "heldout", TARGETS, FLOORS, 11, capsys)
 
 
 # --- one conversation per kind, on REST ------------------------------------------------------
