@@ -105,13 +105,19 @@ def load_config(path: Optional[Union[Text, Path]] = None) -> Dict[Text, Any]:
         return yaml.safe_load(handle)
 
 
-def configure(path: Optional[Union[Text, Path]] = None) -> Dict[Text, Any]:
+def configure(path: Optional[Union[Text, Path]] = None, redact: bool = True) -> Dict[Text, Any]:
     """Apply the dictConfig file (see `config_path`) and send Python warnings to the log.
 
     LOG_LEVEL (Rasa's variable, also read by `rasa run` for its own loggers) sets the root
     logger's level when it is set, so the project's loggers follow Rasa's; logging.yml says
-    INFO otherwise. Returns the dictionary applied."""
+    INFO otherwise. `redact=False` drops the redaction filter (and so the import of
+    storage/redaction.py, presidio and spaCy): only for a process that never sees a patient's
+    text, such as the web page server (scripts/serve_web.py). Returns the dictionary applied."""
     config = load_config(path)
+    if not redact:
+        config.pop("filters", None)
+        for handler in config.get("handlers", {}).values():
+            handler.pop("filters", None)
     level = os.environ.get("LOG_LEVEL")
     if level and isinstance(config.get("root"), dict):
         config["root"]["level"] = level.upper()

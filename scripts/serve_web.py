@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: scripts/ is sys.path[0], not the checkout
 
+import logconf  # noqa: E402
 from scripts.env_defaults import with_defaults  # noqa: E402
 
 WEB = ROOT / "web"
@@ -178,8 +179,18 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
 
         protocol_version = "HTTP/1.1"
 
+        def log_request(self, code="-", size="-") -> None:
+            """One JSON line a request (logconf): method, path and status only. No client
+            address (an IP address is an identifier under HIPAA) and no query string."""
+            status = code.value if isinstance(code, HTTPStatus) else code
+            path = urlsplit(getattr(self, "path", "") or "").path or "-"
+            logger.info("%s %s %s", getattr(self, "command", None) or "-", path, status)
+
         def log_message(self, format: str, *args) -> None:  # noqa: A002
-            logger.info("%s %s", self.address_string(), format % args)
+            # Errors (log_error("code %d, message %s", ...)): the status only. The message can
+            # quote the raw request line, query string included.
+            code = args[0] if args else "-"
+            logger.warning("request refused: %s", int(code) if isinstance(code, int) else code)
 
         def security_headers(self) -> None:
             self.send_header("Content-Security-Policy", csp)
@@ -261,8 +272,20 @@ def make_handler(settings: Settings) -> Callable[..., BaseHTTPRequestHandler]:
     return Handler
 
 
+class WebServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A handler's error as one log line with its traceback; socketserver's own prints the
+        client's address to standard error as plain text."""
+        logger.exception("error while handling a request")
+
+
 def main() -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # The same JSON lines as the Rasa and action servers (logging.yml); no redaction filter:
+    # no patient text reaches this server (the widget and kiosk talk to Rasa directly), and
+    # its own lines hold no client address or query string (Handler.log_request).
+    logconf.configure(redact=False)
     try:
         settings = Settings()
     except (ConfigError, ValueError) as error:
@@ -272,8 +295,7 @@ def main() -> int:
         logger.warning(
             "%s is missing: the widget will not load. Run `npm ci` in web/.", WEBCHAT_BUNDLE
         )
-    server = ThreadingHTTPServer((settings.host, settings.port), make_handler(settings))
-    server.daemon_threads = True
+    server = WebServer((settings.host, settings.port), make_handler(settings))
     shown_host = "localhost" if settings.host in ("127.0.0.1", "0.0.0.0", "") else settings.host
     logger.info(
         "Demo page: http://%s:%d/  kiosk: http://%s:%d/kiosk/  Rasa (browser): %s",

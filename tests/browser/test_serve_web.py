@@ -4,6 +4,7 @@ import http.client
 import importlib.util
 import json
 import re
+import socket
 from urllib.parse import urlsplit
 
 import pytest
@@ -181,3 +182,24 @@ def test_only_get_and_head(web_servers, method):
     assert status == 405
     assert headers["allow"] == "GET, HEAD"
     assert get(web_servers.web_url, "/", "HEAD")[0] == 200
+
+
+@pytest.mark.e2e
+def test_log_lines_are_json_without_client_address_or_query(web_servers):
+    """One JSON object a line (logging.yml, as the Rasa servers): method, path and status of
+    each request, never the client's address nor a query string, which could carry anything."""
+    marker = "Margaret.Olsen.03141941"
+    get(web_servers.web_url, f"/kiosk/?name={marker}")
+    get(web_servers.web_url, f"/missing-{len(marker)}?dob={marker}")
+    parts = urlsplit(web_servers.web_url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as raw:
+        raw.sendall(f"GET /kiosk/?dob={marker} HTTP/1.1 extra\r\n\r\n".encode())
+        raw.recv(4096)  # refused: a malformed request line (HTTP/0.9 style, no status line)
+    lines = (web_servers.log_dir / "web.log").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    assert records and all({"level", "logger", "message", "time"} <= set(r) for r in records)
+    messages = [r["message"] for r in records if r["logger"] == "serve_web"]
+    assert "GET /kiosk/ 200" in messages
+    assert f"GET /missing-{len(marker)} 404" in messages
+    assert "request refused: 400" in messages
+    assert not any(marker in line or "127.0.0.1 -" in line for line in lines)
