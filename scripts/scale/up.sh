@@ -77,7 +77,7 @@ wait_http() {  # url pidfile name
 started=()
 if ! running "$SCALE_DIR/actions.pid"; then
   SANIC_HOST=127.0.0.1 spawn actions "$SCALE_DIR/actions.pid" \
-    $VENV/bin/rasa run actions --actions actions --port "$SCALE_ACTION_PORT"
+    $VENV/bin/python -m logconf rasa run actions --actions actions --port "$SCALE_ACTION_PORT"
   started+=("http://127.0.0.1:$SCALE_ACTION_PORT/health $SCALE_DIR/actions.pid actions")
 fi
 for port in $SCALE_RASA_PORTS; do

@@ -1,14 +1,17 @@
 """Conversations through nginx and their check against the events stored in PostgreSQL."""
 
+import re
 import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from html import unescape
 from typing import List, Optional
 
 import psycopg2
 import requests
+from twilio.request_validator import RequestValidator
 
 from channels.failures import UNAVAILABLE_STATUS, failure_text, unavailable_text
 
@@ -330,3 +333,18 @@ def check_conversation(env: dict, conversation: Conversation, check: Check) -> N
                 f"{sender} turn {number}: stored bot texts {got} != answered {turn.bot_texts()}"
             )
         check.events_checked += 1 + len(got)
+
+
+def sms_to(topology, port, number, text):
+    """A signed Twilio webhook straight to one replica; the <Message> bodies of its reply."""
+    url = topology.env["SMS_WEBHOOK_URL"]  # the URL every replica checks signatures against
+    params = {"From": number, "Body": text, "MessageSid": "SM" + uuid.uuid4().hex}
+    signature = RequestValidator(topology.env["TWILIO_AUTH_TOKEN"]).compute_signature(url, params)
+    reply = requests.post(
+        f"http://127.0.0.1:{port}/webhooks/sms/webhook",
+        data=params,
+        headers={"X-Twilio-Signature": signature},
+        timeout=30,
+    )
+    assert reply.status_code == 200, reply.text
+    return [unescape(b) for b in re.findall(r"<Message>(.*?)</Message>", reply.text, re.S)]

@@ -9,11 +9,9 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from html import unescape
 
 import pytest
 import requests
-from twilio.request_validator import RequestValidator
 
 from tests.scale.load import (
     Check,
@@ -23,6 +21,7 @@ from tests.scale.load import (
     new_conversations,
     run_load,
     send_turn,
+    sms_to,
 )
 
 CONVERSATIONS = int(os.environ.get("SCALE_CONVERSATIONS", "40"))
@@ -272,21 +271,6 @@ def test_ops_endpoints_are_not_public(topology):
     for path in ("/webhooks/ops/ready", "/webhooks/ops/metrics"):
         assert requests.get(topology.url + path, timeout=10).status_code == 404
     assert all(code == 200 for code, _ in readiness(topology))
-
-
-def sms_to(topology, port, number, text):
-    """A signed Twilio webhook straight to one replica; the <Message> bodies of its reply."""
-    url = topology.env["SMS_WEBHOOK_URL"]  # the URL every replica checks signatures against
-    params = {"From": number, "Body": text, "MessageSid": "SM" + uuid.uuid4().hex}
-    signature = RequestValidator(topology.env["TWILIO_AUTH_TOKEN"]).compute_signature(url, params)
-    reply = requests.post(
-        f"http://127.0.0.1:{port}/webhooks/sms/webhook",
-        data=params,
-        headers={"X-Twilio-Signature": signature},
-        timeout=30,
-    )
-    assert reply.status_code == 200, reply.text
-    return [unescape(b) for b in re.findall(r"<Message>(.*?)</Message>", reply.text, re.S)]
 
 
 SMS_PAIRS = 5
