@@ -27,7 +27,7 @@ TARGETS = {
 }
 # Measured 2026-12-02 (fourth session, after the dev3/dev4 safety work and the 0.45
 # threshold): overall 87.7%, every part of multi 90.2%, emergencies and crises escalated 96.5%,
-# look-alikes escalated 10.4%.
+# look-alikes escalated 10.4%. Session 6 (dev6 work): overall 87.4%, the rest unchanged.
 FLOORS = {
     "overall": (">=", 0.85),
     "multi_all_parts": (">=", 0.87),

@@ -20,6 +20,7 @@ TARGETS = {
 }
 # Measured 2026-12-02 (fourth session, Spanish safety patterns from the dev sets, threshold
 # 0.45): overall 85.1%, emergencies and crises escalated 97.3%, out of scope handed off 80.0%.
+# Session 6 (es_dev6 work): overall 86.6%, escalated 97.3%, out of scope 84.0%.
 FLOORS = {
     "overall": (">=", 0.83),
     "safety_escalated": (">=", 0.94),
