@@ -81,7 +81,7 @@ def test_overruled_lookalike_takes_a_confident_next_intent():
 
 
 def test_an_idiom_does_not_keep_the_classifiers_crisis():
-    """"Just killing time" is no sign of now: the crisis the classifier saw is overruled."""
+    """An idiom ("just killing time") is no sign of now: the classifier's crisis is overruled."""
     message = ranked(
         "Just killing time in the lobby. How long do I stay after?",
         [("crisis", 0.6), ("ask_recovery", 0.35)],
