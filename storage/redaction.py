@@ -160,29 +160,45 @@ def spans(text: Text) -> List[Tuple[int, int, Text]]:
     return kept
 
 
-def redact(text: Any) -> Any:
+Memo = Dict[Text, Tuple[Text, List[Tuple[int, int, Text]]]]
+
+
+def _redact_with_spans(text: Text, memo: Optional[Memo] = None) -> Tuple[Text, List]:
+    """(redacted text, spans) of a non-empty string. `memo` holds what one event has already
+    redacted: the user's text is copied into `parse_data.text` (and often into entities and
+    metadata), so each distinct string is searched once per event (bench/README.md measures
+    redaction per stored turn)."""
+    if memo is not None and text in memo:
+        return memo[text]
+    found = spans(text)
+    redacted = text
+    if found:
+        pieces, position = [], 0
+        for start, end, label in found:
+            pieces.append(text[position:start])
+            pieces.append(label)
+            position = end
+        pieces.append(text[position:])
+        redacted = "".join(pieces)
+    if memo is not None:
+        memo[text] = (redacted, found)
+    return redacted, found
+
+
+def redact(text: Any, memo: Optional[Memo] = None) -> Any:
     """The text with identifiers replaced by typed placeholders; non-strings unchanged."""
     if not isinstance(text, str) or not text:
         return text
-    found = spans(text)
-    if not found:
-        return text
-    pieces, position = [], 0
-    for start, end, label in found:
-        pieces.append(text[position:start])
-        pieces.append(label)
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
+    return _redact_with_spans(text, memo)[0]
 
 
-def _redact_values(value: Any) -> Any:
+def _redact_values(value: Any, memo: Optional[Memo] = None) -> Any:
     if isinstance(value, str):
-        return redact(value)
+        return redact(value, memo)
     if isinstance(value, dict):
-        return {key: _redact_values(item) for key, item in value.items()}
+        return {key: _redact_values(item, memo) for key, item in value.items()}
     if isinstance(value, list):
-        return [_redact_values(item) for item in value]
+        return [_redact_values(item, memo) for item in value]
     return value
 
 
@@ -212,18 +228,19 @@ def redact_event(data: Dict[Text, Any]) -> Dict[Text, Any]:
     original words (`text_original`). Other events are returned as is."""
     if data.get("event") != "user":
         return data
+    memo: Memo = {}
     data = dict(data)
-    data["text"] = redact(data.get("text"))
+    data["text"] = redact(data.get("text"), memo)
     if isinstance(data.get("metadata"), dict):
-        data["metadata"] = _redact_values(data["metadata"])
+        data["metadata"] = _redact_values(data["metadata"], memo)
     parse_data = data.get("parse_data")
     if isinstance(parse_data, dict):
         original = parse_data.get("text") if isinstance(parse_data.get("text"), str) else ""
-        found = spans(original)
+        found = _redact_with_spans(original, memo)[1] if original else []
         parse_data = dict(parse_data)
-        parse_data["text"] = redact(parse_data.get("text"))
+        parse_data["text"] = redact(parse_data.get("text"), memo)
         if isinstance(parse_data.get("metadata"), dict):
-            parse_data["metadata"] = _redact_values(parse_data["metadata"])
+            parse_data["metadata"] = _redact_values(parse_data["metadata"], memo)
         entities = []
         for entity in parse_data.get("entities") or []:
             if isinstance(entity, dict):
@@ -233,7 +250,7 @@ def redact_event(data: Dict[Text, Any]) -> Dict[Text, Any]:
                 label = _covering_label(entity, original, found)
                 for key in ("value", "text"):
                     if key in entity:
-                        entity[key] = label or _redact_values(entity[key])
+                        entity[key] = label or _redact_values(entity[key], memo)
             entities.append(entity)
         if "entities" in parse_data:
             parse_data["entities"] = entities
