@@ -6,11 +6,18 @@ messages to `nlu_fallback` ("Sorry, I did not understand... call ..."), so the a
 answers from a guess. It reads the message after the spelling normaliser (components/spelling.py), so
 "hw lng 4 recovry" counts as known words; real gibberish stays unknown. What counts as a
 known word: components/vocabulary.py.
+
+The vocabulary (the training words and the English, Spanish and medicine words: about 750,000)
+is built at training and stored in the model as a marisa-trie (`marisa-trie`, MIT, maintained:
+a static, compact trie with fast membership). As Python sets they took about 170 MB of the
+server's memory and 5 s of its start, reading spaCy's lemma tables (bench/results.md "peak
+RSS"); the trie file is a few MB and loads in milliseconds.
 """
 
 import re
-from typing import Any, Dict, List, Optional, Set, Text
+from typing import Any, Container, Dict, List, Optional, Set, Text
 
+import marisa_trie
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
@@ -23,10 +30,15 @@ from components.vocabulary import english_words, medication_words, spanish_words
 from vertebro.names import FALLBACK_INTENT
 
 HELD_DOWN = re.compile(r"(\w)\1{2,}")  # a letter typed 3+ times in a row: "heyyy", "sooo"
-VOCABULARY_FILE = "vocabulary.json"
+VOCABULARY_FILE = "vocabulary.json"  # the training words (kept for reports and tests)
+TRIE_FILE = "vocabulary.marisa"  # every known word
 
 
-def is_known(word: Text, vocabulary: Set[Text]) -> bool:
+def build_vocabulary(training_words: Set[Text]) -> "marisa_trie.Trie":
+    return marisa_trie.Trie(training_words | english_words() | spanish_words() | medication_words())
+
+
+def is_known(word: Text, vocabulary: Container[Text]) -> bool:
     """In the vocabulary as typed, or with a held-down letter written once or twice
     ("hellooo" -> "hello", "sooo" -> "so", "pleeease" -> "please"). "xxxxx" stays unknown."""
     if word in vocabulary:
@@ -39,7 +51,7 @@ def is_known(word: Text, vocabulary: Set[Text]) -> bool:
     )
 
 
-def known_share(text: Text, vocabulary: Set[Text]) -> Optional[float]:
+def known_share(text: Text, vocabulary: Container[Text]) -> Optional[float]:
     """Share of the message's words that are known; None if it has no words at all."""
     found = words(text)
     if not found:
@@ -56,23 +68,32 @@ class UnknownWordsGuard(StoredComponent):
 
     def setup(self) -> None:
         self.min_known_share = self.config["min_known_share"]
-        self._use(set())
+        self.training_words: Set[Text] = set()  # the words of the training examples
+        self._vocabulary: Optional[Container[Text]] = None
 
-    def _use(self, training_words: Set[Text]) -> None:
-        self.training_words = training_words  # the words of the training examples
-        self.vocabulary = (
-            self.training_words | english_words() | spanish_words() | medication_words()
-        )
+    @property
+    def vocabulary(self) -> Container[Text]:
+        if self._vocabulary is None:  # not trained into this model: built once, in memory
+            self._vocabulary = build_vocabulary(self.training_words)
+        return self._vocabulary
 
     def train(self, training_data: TrainingData) -> Resource:
         vocabulary = set()
         for example in training_data.intent_examples:
             vocabulary.update(words(example.get(TEXT)))
         save_json(self._storage, self._resource, VOCABULARY_FILE, sorted(vocabulary))
+        with self._storage.write_to(self._resource) as directory:
+            build_vocabulary(vocabulary).save(str(directory / TRIE_FILE))
         return self._resource
 
     def restore(self) -> None:
-        self._use(set(load_json(self._storage, self._resource, VOCABULARY_FILE, [])))
+        self.training_words = set(load_json(self._storage, self._resource, VOCABULARY_FILE, []))
+        try:
+            with self._storage.read_from(self._resource) as directory:
+                # load() reads the file into memory: the model's directory may be removed.
+                self._vocabulary = marisa_trie.Trie().load(str(directory / TRIE_FILE))
+        except (ValueError, FileNotFoundError, OSError):
+            self._vocabulary = None  # an older model: built from the tables on first use
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

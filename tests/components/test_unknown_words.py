@@ -1,5 +1,6 @@
 """The unknown-words guard: gibberish and other languages go to the fallback."""
 
+import marisa_trie
 import pytest
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -42,6 +43,34 @@ def test_spanish_is_not_unknown_words(guard, text):
 
 def test_training_words_survive_save_and_load(guard):
     assert {"wen", "vertebroplasty", "thx"} <= guard.training_words
+
+
+def test_the_vocabulary_is_read_from_the_model_not_rebuilt(tmp_path, monkeypatch):
+    """The whole vocabulary is stored in the model as a trie, so loading reads no lemma
+    table (they cost ~170 MB and 5 s at start: bench/results.md)."""
+    import components.unknown_words as module
+
+    storage, resource = LocalModelStorage(tmp_path), Resource("guard")
+    config = UnknownWordsGuard.get_default_config()
+    UnknownWordsGuard.create(config, storage, resource, None).train(
+        TrainingData([Message(data={TEXT: "wen thx", INTENT: "thank"})])
+    )
+    monkeypatch.setattr(module, "build_vocabulary", lambda _: pytest.fail("rebuilt"))
+    vocabulary = UnknownWordsGuard.load(config, storage, resource, None).vocabulary
+    assert isinstance(vocabulary, marisa_trie.Trie)
+    for word in ("wen", "thx", "recuperación", "recuperacion", "surgery", "warfarin"):
+        assert word in vocabulary, word
+
+
+def test_a_model_without_the_trie_builds_the_vocabulary(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("old_guard")
+    with storage.write_to(resource) as directory:
+        (directory / "vocabulary.json").write_text('["wen"]')
+    config = UnknownWordsGuard.get_default_config()
+    old = UnknownWordsGuard.load(config, storage, resource, None)
+    assert "wen" in old.vocabulary and "recuperación" in old.vocabulary
+    assert old.process([classified("qwzx blorp vvv")])[0].get(INTENT)["name"] == "nlu_fallback"
 
 
 @pytest.mark.parametrize(
