@@ -26,7 +26,6 @@ when the bundle is served (web/widget.css sets the font instead), and the CSP bl
 other font or style host anyway (fonts: this server and data: only).
 """
 
-import json
 import logging
 import mimetypes
 import re
@@ -34,14 +33,14 @@ import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Dict, Mapping, Optional, Tuple
+from typing import Callable, Dict, Optional, Tuple
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: scripts/ is sys.path[0], not the checkout
 
 import logconf  # noqa: E402
-from scripts.env_defaults import with_defaults  # noqa: E402
+from scripts.web_settings import ConfigError, Settings  # noqa: E402
 
 WEB = ROOT / "web"
 WEBCHAT_BUNDLE = WEB / "node_modules" / "rasa-webchat" / "lib" / "index.js"
@@ -58,75 +57,6 @@ TYPES = {
 }
 
 logger = logging.getLogger("serve_web")
-
-
-class ConfigError(ValueError):
-    pass
-
-
-def positive_int(env: Mapping[str, str], name: str) -> int:
-    raw = env.get(name, "").strip()
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
-    if value < 1:
-        raise ConfigError(f"{name} must be at least 1")
-    return value
-
-
-def rasa_origin(url: str) -> str:
-    """http(s)://host[:port], nothing else: the widget's socketUrl and the CSP need an origin."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"RASA_URL must look like http://host:port, not {url!r}")
-    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
-        raise ConfigError(f"RASA_URL must be scheme://host[:port] only, not {url!r}")
-    if not re.fullmatch(r"[A-Za-z0-9.\-:\[\]]+", parts.netloc):
-        raise ConfigError(f"RASA_URL has an unexpected host: {url!r}")
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-class Settings:
-    def __init__(self, environ: Optional[Mapping[str, str]] = None):
-        env = with_defaults(environ)
-        self.host = env["WEB_HOST"]
-        self.port = positive_int(env, "WEB_PORT")
-        self.rasa_url = rasa_origin(env.get("RASA_URL") or f"http://localhost:{env['RASA_PORT']}")
-        self.idle_seconds = positive_int(env, "KIOSK_IDLE_SECONDS")
-        self.warn_seconds = positive_int(env, "KIOSK_WARN_SECONDS")
-
-    def config_js(self) -> bytes:
-        config = {
-            "rasaUrl": self.rasa_url,
-            "kioskIdleSeconds": self.idle_seconds,
-            "kioskWarnSeconds": self.warn_seconds,
-        }
-        return (
-            "// Made by scripts/serve_web.py from its environment.\n"
-            f"window.ASSISTANT_CONFIG = Object.freeze({json.dumps(config)});\n"
-        ).encode("utf-8")
-
-    def content_security_policy(self) -> str:
-        websocket = (
-            "wss://" if self.rasa_url.startswith("https:") else "ws://"
-        ) + self.rasa_url.split("://", 1)[1]
-        return "; ".join(
-            [
-                "default-src 'none'",
-                "script-src 'self'",
-                # rasa-webchat injects its CSS as <style> elements at run time.
-                "style-src 'self' 'unsafe-inline'",
-                # rasa-webchat's icons are data: SVG images.
-                "img-src 'self' data:",
-                # The bundle's carousel CSS embeds its arrow font as data: (no request is made).
-                "font-src 'self' data:",
-                f"connect-src 'self' {self.rasa_url} {websocket}",
-                "base-uri 'none'",
-                "form-action 'none'",
-                "frame-ancestors 'none'",
-            ]
-        )
 
 
 def webchat_bundle() -> Tuple[bytes, int]:
