@@ -47,6 +47,9 @@ SETS = {
     # Spanish, helper-D6 (session 6): long stories 15, follow-ups 12, out of scope 13,
     # look-alikes 12, several questions 8.
     "es_dev6": ["patient_messages_es/dev6_es.yml"],
+    # Spanish, helper-D7 (session 7): emergencies 12, crises 8, warnings 6, look-alikes 14,
+    # out of scope 16, long stories 8, several questions 6, follow-ups 5, single 5.
+    "es_dev7": ["patient_messages_es/dev7_es.yml"],
 }
 
 
