@@ -9,9 +9,9 @@ known word: components/vocabulary.py.
 
 The vocabulary (the training words and the English, Spanish and medicine words: about 750,000)
 is built at training and stored in the model as a marisa-trie (`marisa-trie`, MIT, maintained:
-a static, compact trie with fast membership). As Python sets they took about 170 MB of the
-server's memory and 5 s of its start, reading spaCy's lemma tables (bench/results.md "peak
-RSS"); the trie file is a few MB and loads in milliseconds.
+a static, compact trie with fast membership). Built as Python sets from spaCy's lemma tables
+in every process, it was the largest part of the Rasa server's peak memory and of its start
+(the bench's "peak RSS" and "start to ready" rows); the trie loads from the model at once.
 """
 
 import re

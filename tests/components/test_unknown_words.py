@@ -47,7 +47,7 @@ def test_training_words_survive_save_and_load(guard):
 
 def test_the_vocabulary_is_read_from_the_model_not_rebuilt(tmp_path, monkeypatch):
     """The whole vocabulary is stored in the model as a trie, so loading reads no lemma
-    table (they cost ~170 MB and 5 s at start: bench/results.md)."""
+    table (building them in every process was most of the peak memory and start time)."""
     import components.unknown_words as module
 
     storage, resource = LocalModelStorage(tmp_path), Resource("guard")
