@@ -47,7 +47,7 @@ def test_training_words_survive_save_and_load(guard):
 
 def test_the_vocabulary_is_read_from_the_model_not_rebuilt(tmp_path, monkeypatch):
     """The whole vocabulary is stored in the model as a trie, so loading reads no lemma
-    table (building them in every process was most of the peak memory and start time)."""
+    table (building them in every process was the largest part of the load's memory and time)."""
     import components.unknown_words as module
 
     storage, resource = LocalModelStorage(tmp_path), Resource("guard")
