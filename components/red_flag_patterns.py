@@ -139,7 +139,8 @@ SYMPTOMS = {
         r"\b(is|seems|got|gets|getting|became|become|suddenly|acting|very|really|so)\s+"
         r"(very |really |so |all |suddenly )?(confused|disoriented|disorientated)\b"
         r"(?! (about|by|with|as to|on|regarding|over))",
-        r"\b(doesnt|does not|dont|didnt) (know|recogni[sz]e) (where|who|me|us|what)\b",
+        r"\b(doesnt|does not|dont|didnt) (know|recogni[sz]e) (where|who|me|us|what)\b"
+        r"(?! (to|time|day to|the|we|you|i should|i need|they|your))",
         r"\bnot making (any )?sense\b|\bmaking no sense\b",
     ],
     # A fall with an injury, or someone who cannot get up.
@@ -168,5 +169,12 @@ SYMPTOMS = {
         r"two|three|\d+)\b|"
         r"\b(whole|entire|all) (days?|weeks?)('?s)? (worth|supply)\b|\b(\d+|two|three|four|five) "
         r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b",
+        # Taken again because they forgot ("took my pills three times instead of once", "forgot
+        # I had already taken it and took another").
+        r"\b(took|taken|swallowed|had|gave (him|her))\b.{0,40}\b(\d+|two|three|four|five|several) "
+        r"times (instead of|rather than|not)\b|\bforgot (that )?(i|he|she|we) (had )?(already )?"
+        r"(took|taken|had|given)\b.{0,40}\b(took|take|taken|had|gave|give) (it|them|another|more|"
+        r"some more|a second|an extra|again)\b|\b(took|taken|had|gave (him|her)) (another|a second|"
+        r"more|an extra)\b.{0,50}\bforg[oe]t\b",
     ],
 }

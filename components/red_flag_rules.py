@@ -50,7 +50,7 @@ _HAPPENING_NOW_STRICT = re.compile(
     + _NOW
     + r"|rn|(hours?|minutes?|mins?) ago|in the (last|past) (hour|half hour|few minutes|\d+ minutes)|"
     r"since (the|my|his|her) (procedure|vertebroplasty)|since (we|i|she|he|they) (came|got) home|"
-    r"currently|today|tonight|this morning|help|hurry|asap|911|"
+    r"currently|today|tonight|this morning|all of a sudden|help|hurry|asap|911|"
     r"wont stop|cant stop|still (bleeding|numb|weak|cant|not|unconscious|wont|passed out))\b"
 )
 

@@ -41,7 +41,8 @@ NOW = re.compile(
 STILL = re.compile(r"\b(todavia|aun)\b( (me|le|les|se))?( \w+)?")
 # With the past of a story, a near miss or a joke, only a clear sign of now counts.
 STRICT_NOW = re.compile(
-    r"\b(ahorita|ahora mismo|ya mismo|en este momento|otra vez|de nuevo|ayuda\w*|auxilio|socorro|"
+    r"\b(ahorita|ahora mismo|ya mismo|en este momento|otra vez|de nuevo|de repente|de golpe|"
+    r"ayuda\w*|auxilio|socorro|"
     r"urgente|911|ambulancia|al tiro|sigue (con|igual|sangrando|sin)|no para|no deja de|"
     r"ahora (me|le|no|tengo|tiene))\b"
 )

@@ -80,7 +80,11 @@ _CRISIS_PATTERNS = [
     r"lastimarse|hacerme dano|hacerse dano|herirme|herirse|cortarme|cortarse)\b|"
     r"\b(me|se) (esta |estoy |he estado |ha estado |sigo |sigue )?cortando\b(?! (el|las|los|la|con))|"
     r"\b(me|se) corto (los brazos|las munecas|las venas|la piel|las piernas)\b|"
-    r"\bcortar(me|se) las venas\b|\bme he (vuelto a )?cortar\b",
+    r"\bcortar(me|se) las venas\b|\bme he (vuelto a )?cortar\b|"
+    # "me he estado cortando el brazo otra vez" (not "me corté el dedo cocinando").
+    r"\b(me|se) (esta |estoy |he estado |ha estado |sigo |sigue |volvi a |volvio a )?"
+    r"(cortando|cortar|corto) (el|los|la|las|mis|sus) (brazos?|munecas?|piernas?|muslos?|piel|"
+    r"antebrazos?|venas)\b",
     # "me he estado lastimando a propósito", "golpearme para sentir otra cosa".
     r"\b(me|se) (he |ha |han |estoy |esta |he estado |ha estado |sigo |sigue |vuelvo a |volvi a |"
     r"volvio a )?(lastim\w+|golpe\w+|pegando|pego|pegue|quem\w+|cort\w+|rasgun\w+|aran\w+|"
@@ -93,6 +97,11 @@ _CRISIS_PATTERNS = [
     r"\b(tirarme|tirarse|aventarme|aventarse|lanzarme|lanzarse|echarme|arrojarme|botarme|(me|se) "
     r"(voy a|va a|quiero|quiere) (tirar|aventar|lanzar|arrojar))\b[^.]{0,25}\b(puente|edificio|"
     r"balcon|ventana|azotea|techo|tren|metro|carros?|camion|precipicio|barranco|vias|vacio|rio)\b|"
+    # "pienso en echar el carro por el puente", "salirme del puente con la camioneta".
+    r"\b(echar|tirar|aventar|lanzar|estrellar)\b[^.]{0,25}\b(carro|coche|auto|camioneta|troca)\b"
+    r"[^.]{0,25}\b(del|por el|desde el|contra el) (puente|precipicio|barranco)\b|"
+    r"\b(salir(me|se)|tirar(me|se)|aventar(me|se)) del puente\b[^.]{0,25}\b(carro|coche|auto|"
+    r"camioneta)\b|"
     r"\b(ahorcarme|ahorcarse|colgarme|colgarse|(me|se) (voy a|va a|quiero|quiere) (ahorcar|colgar)|"
     r"una soga)\b",
     # "se va a estrellar contra un árbol", "volví a cortarme, es lo único que me calma".

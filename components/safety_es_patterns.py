@@ -202,7 +202,14 @@ SYMPTOMS = {
         r"ojos|no (lo|la|le) (puedo|podemos) despertar|no (me|se) (puedo|puede) mantener despiert[oa])\b",
         r"\bsobredosis\b|\bintoxica(do|da|cion)\b|\b(me|se) pas(e|o) (de|con) (la |las )?(dosis|"
         r"pastillas|medicina)\b|\b(dosis doble|doble dosis)\b|\boverdos\w*|\btook too many\b|"
-        r"\b<PILLS> de mas\b",
+        r"\b<PILLS> de mas\b|"
+        # Taken again because they forgot: "me las tomé tres veces en vez de una", "se me olvidó
+        # que ya me la había tomado y me la volví a tomar".
+        r"\b<TOOK>\b[^.]{0,40}\b(\d+|dos|tres|cuatro|cinco|varias) veces en (vez|lugar) de una\b|"
+        r"\b(olvide|olvido|se me olvido|se le olvido|no me acorde|no se acordo) (de )?que ya\b"
+        r"[^.]{0,40}\b(volvi|volvio|volvimos) a (tomar|dar)\b|\b(volvi|volvio) a (tomar|dar)"
+        r"(me|se|le)?\b[^.]{0,50}\b(olvide|olvido|se me olvido|se le olvido|no me acorde|no se "
+        r"acordo)\b",
     ],
     "other_urgent": [
         r"\b(labios?|cara|dedos|unas|boca|piel)\b[^.]{0,20}\b(morad[oa]s?|azul\w*|gris\w*|blue)\b",
