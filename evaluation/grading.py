@@ -36,6 +36,9 @@ SETS = {
     # A sixth (helper-D6, session 6): look-alikes 30, out of scope 25, sections 20, shorthand
     # 15, single 10.
     "dev6": ["patient_messages/dev6_voice.yml"],
+    # A seventh (helper-D7, session 7): look-alikes 25, emergencies 20, out of scope 20,
+    # crises 12, warnings 10, long stories 10, several 8, follow-ups 8, single 7.
+    "dev7": ["patient_messages/dev7_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
