@@ -38,7 +38,8 @@ SYMPTOMS = {
         r"\b(cant|unable to|not able to|no longer|hard to)\s+(feel|move|lift|walk|stand)\b"
         r"(?! (far|much|long|very far|for (long|more|very)|without|more than|as (far|long)|up|"
         r"stairs|the stairs|well|properly|long enough|at the|at a))",
-        r"\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|no feeling|lost feeling|gave out|giving out|"
+        # "Dead on my feet" is tiredness.
+        r"\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead(?! on \w+ feet)|no feeling|lost feeling|gave out|giving out|"
         r"heavy|wont move|pins and needles)\b.{0,40}\b(legs?|feet|foot|toes|thighs?)\b",
         r"\b(legs?|feet)\b.{0,40}\b(wont|cant|dont) (hold|support|carry) (me|him|her|them)\b",
         r"\b(legs?|feet|foot|toes|thighs?)\b.{0,40}\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|"
@@ -55,7 +56,7 @@ SYMPTOMS = {
         r"(to\s+|with\s+|getting\s+|catch\w*\s+)?(my\s+|a\s+|his\s+|her\s+)?breathe\b",
         r"\bcant (get|catch) (enough )?(air|a breathe)\b|\bno air\b|\bair hungry\b|"
         r"\bbetween (each )?breathe\b",
-        r"\bshort(ness)? of breathe\b|\bbreathless\b|\bgasp\w*\b|\bchok\w*\b|\bsuffocat\w*\b|"
+        r"\bshort(ness)? of breathe\b|\bbreathless\b|\bgasp\w*\b|\bchok\w*\b(?! up)|\bsuffocat\w*\b|"
         r"\bwheez\w*\b|\bbreathe\w*\s+(is\s+)?(hard|difficult|weird|shallow)\b",
     ],
     "bleeding": [

@@ -4,7 +4,8 @@ self-harm, in the words patients and families use, matched on the folded, lower-
 time", "this pain is killing me"). Pure data, no Rasa."""
 
 CRISIS_PATTERNS = (
-    r"\bsuicid\w*\b(?! (prevention|hotline|awareness|lifeline|helpline))|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
+    # "Career suicide" and "political suicide" are idioms.
+    r"(?<!career )(?<!political )(?<!social )\bsuicid\w*\b(?! (prevention|hotline|awareness|lifeline|helpline|politico|profesional|laboral))|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
     # "I'm killing myself trying to get ready" is an idiom.
     r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison|burn|punch|hit|hitt|scratch)"
     r"(ing|in|e|ed|s|es)?\s+"

@@ -25,7 +25,8 @@ _MISS = (
 )
 _NOT = r"(?<!no )(?<!no me )(?<!no se )(?<!nunca )"
 _CRISIS_PATTERNS = [
-    r"\bsuicid\w*|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
+    # "Suicidio político" and an English "career suicide" are idioms.
+    r"(?<!career )(?<!political )\bsuicid\w*\b(?! (politico|profesional|laboral))|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
     r"\bself[- ]?harm\w*|\bi want to die\b|\bsewerslide\b",
     # Killing oneself: "me voy a matar", "quiero matarme", "se quiere matar".
     r"<NOT>\b(me (quiero|voy a|vo a|pienso|quisiera|queria|iba a|deberia)|se (quiere|va a|"

@@ -112,7 +112,8 @@ def crisis(text: Text, folded: Optional[Text] = None) -> bool:
 # "is that normal?" about something there now is not one.
 _AHEAD = re.compile(
     r"\b(will|would|could|might|gonna|going to|what if|what happens if|in case|if i|if my|if "
-    r"the|if there|should i expect|risks?|chance|side effects?|possible)\b"
+    r"the|if there|should i expect|risks?|chance|side effects?|possible|when can i|how soon can i|"
+    r"can i (shower|bathe|swim|get))\b"
 )
 # A general question, not a report: "is it normal to feel sore after?", "do people get...";
 # unless it tells of the patient's own (`_PERSONAL`: "sore in my hip", "it's purple").
