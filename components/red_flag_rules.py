@@ -116,17 +116,24 @@ def clearly_not_urgent(text: Text) -> bool:
     folded = _IDIOMS.sub(" ", folded)  # "just killing time" is not a sign of now
     sentences = [s.strip() for s in _SENTENCE_END.split(folded) if s.strip()]
     long_standing = bool(_LONG_STANDING.search(folded)) and not _ACUTE.search(folded)
+    asks_about_it = bool(_QUESTION.search(folded) or _ASKS_ABOUT_PROCEDURE.search(folded))
     if long_standing or any(_PAST.search(s) or _NOT_NOW.search(s) for s in sentences):
         # A story's past, a near miss or a joke, with a question: only a clear now counts.
-        asks = any(_QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences)
+        asks = asks_about_it or any(_QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences)
         return asks and not _HAPPENING_NOW_STRICT.search(folded)
-    asks = bool(
-        _QUESTION.search(folded) or _MODAL_BEFORE.search(folded) or _RISK_OR_PAST.search(folded)
-    )
+    asks = bool(asks_about_it or _MODAL_BEFORE.search(folded) or _RISK_OR_PAST.search(folded))
     return asks and not _HAPPENING_NOW.search(folded)
 
 
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
+# A question about the procedure inside a sentence, with no question mark ("ok last one who
+# actually does the procedure"). Only about the procedure: "who would even care" is not one.
+_ASKS_ABOUT_PROCEDURE = re.compile(
+    r"\b(who|what|how|when|where|which)\b( \w+)? (do|does|did|is|are|will|would|can|could|"
+    r"should|long|much|many|soon)\b.{0,60}\b(procedure|vertebroplasty|cement|glue|needle|bone|"
+    r"doctor|dr|radiologist|recovery|follow ?up|sedation|awake|arrive|go home|hospital|take|"
+    r"bandage|dressing|x ?rays?)\b"
+)
 # Idioms with alarming words that never describe danger; left out when judging whether a
 # message the classifier took for a crisis or an emergency is clearly not one.
 _IDIOMS = re.compile(
@@ -138,7 +145,8 @@ _IDIOMS = re.compile(
 # happened, happens habitually, or a joke ("I nearly fainted when they told me", "I get a
 # terrible headache whenever I'm nervous", "he nearly had a heart attack at the bill lol").
 _NOT_NOW = re.compile(
-    r"\b(nearly|almost|whenever|every time|each time|usually|always|tend to|lol|lmao|haha|"
+    r"\b(nearly|almost|whenever|every time|each time|usually|always|tend to|lol+|lmf?ao+|"
+    r"ha(ha)+h?|he(he)+|"
     r"afraid of|scared of|fear of|not afraid|worried about|worry about|worried it|"
     # A fear of what may come, a lifelong reaction, something they have lived with for years.
     r"(scared|afraid|worried|terrified) (they|that|it|i|ill|theyll|i will|they will)|"

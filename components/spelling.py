@@ -28,6 +28,9 @@ from components.vocabulary import (
 )
 
 TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\w+/\w*|\w+", re.UNICODE)
+# Laughter is never a misspelling: "haha" read as the Spanish "haga" loses the joke that tells
+# the safety layer a message is not an emergency (components/red_flag_rules.py).
+LAUGHTER = re.compile(r"(ha|he|ja|je|hi)+h?|l+o+l+|lmf?ao+|rofl", re.IGNORECASE)
 
 
 class Normaliser:
@@ -62,7 +65,12 @@ class Normaliser:
         table = self.shorthand if table is None else table
         if lower in table:
             return table[lower]
-        if lower in self.known or len(lower) < self.min_word_length or not lower.isalpha():
+        if (
+            lower in self.known
+            or len(lower) < self.min_word_length
+            or not lower.isalpha()
+            or LAUGHTER.fullmatch(lower)
+        ):
             return word
         cached = self._cache.get(lower)
         if cached is None:

@@ -66,6 +66,15 @@ def test_known_words_numbers_and_gibberish_are_left_alone(normaliser, text):
     assert normaliser.normalise(text) == text
 
 
+def test_laughter_is_not_corrected_to_a_close_word():
+    # "haha" is one edit from the Spanish "haga" of the training data; the joke must survive,
+    # it tells the safety layer a message is not an emergency.
+    speller = Normaliser(vocabulary_counts(TRAINING + ["haga lo que le digan", "a lot"]))
+    for laugh in ("haha", "Hahaha", "hehe", "jaja", "lol", "lool", "lmao"):
+        assert speller.normalise(f"my legs go weak {laugh}") == f"my legs go weak {laugh}"
+    assert speller.normalise("hagga") == "haga"  # a real misspelling is still corrected
+
+
 def test_punctuation_and_case_of_untouched_words_are_kept(normaliser):
     assert normaliser.normalise("Hello! How lng?") == "Hello! How long?"
 
