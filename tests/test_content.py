@@ -427,5 +427,5 @@ def test_spanish_safety_answers_route_as_the_english_ones(domain):
     for text in spanish("utter_medical_advice") + spanish("utter_blood_thinners"):
         assert (
             "No deje de tomar ningún medicamento a menos que su médico se lo indique" in text
-            or "No puedo decidir" in text
+            or "no puedo decidir" in text.lower()
         )
