@@ -86,9 +86,25 @@ def topic_named(text: Optional[Text]) -> Optional[Text]:
     return next((topic for topic, words in NAMED_TOPICS if words.search(text)), None)
 
 
+# With nothing said before, "how long does it take?" asks about the procedure: "it" is what
+# the assistant is for. A bare "how long?" or "how long is that?" still asks which part.
+IT_TAKES = re.compile(
+    r"\bhow (long|much time|many hours)\b.{0,20}\b(does|dose|will|would|did|is|should) (it|this|"
+    r"the whole thing) (take|last|go on|run)\b",
+    re.IGNORECASE,
+)
+
+
+def topic_with_nothing_before(text: Optional[Text]) -> Optional[Text]:
+    if text and IT_TAKES.search(text) and not BEFORE_OR_AFTER.search(text):
+        return "procedure"
+    return None
+
+
 class ActionFindHowLongTopic(ProjectAction):
     NAME = "action_find_how_long_topic"
 
     def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         text = (tracker.latest_message or {}).get("text")
-        return [SlotSet("how_long_topic", topic_named(text) or last_topic(tracker))]
+        topic = topic_named(text) or last_topic(tracker) or topic_with_nothing_before(text)
+        return [SlotSet("how_long_topic", topic)]

@@ -138,6 +138,7 @@ _ASKS_ABOUT_PROCEDURE = re.compile(
 # message the classifier took for a crisis or an emergency is clearly not one.
 _IDIOMS = re.compile(
     r"\b(just )?(kill|killing|pass|passing) (some |the |a little )?time\b|\bkilling it\b|"
+    r"\b(suspense|wait|waiting|curiosity|anticipation|not knowing) (is |are )?(just )?killing me\b|"
     r"\bdying to (know|see|hear|get|go|find out)\b|"
     r"\b(scared|bored|worried|frightened|terrified) to death\b"
 )

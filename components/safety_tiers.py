@@ -14,7 +14,7 @@ The Rasa component `components.red_flags.RedFlagDetector` turns a tier into its 
 import re
 from typing import Callable, Optional, Sequence, Text, Tuple
 
-from components.red_flag_rules import _HAPPENING_NOW, _PAST, normalise, red_flag_in
+from components.red_flag_rules import _HAPPENING_NOW, _IDIOMS, _PAST, normalise, red_flag_in
 from components.safety_crisis_patterns import CRISIS_PATTERNS
 from vertebro.names import CRISIS, EMERGENCY, WARNING  # noqa: F401  (the tiers' names)
 
@@ -218,7 +218,8 @@ def doubtful_tier(text: Text) -> Optional[Text]:
     """For a message nobody understood: crisis or warning if it has their words, else None."""
     if not text or text.startswith("/"):
         return None
-    folded = normalise(text)
+    # "The suspense is killing me", "dying to know": idioms are not cues.
+    folded = _IDIOMS.sub(" ", normalise(text))
     if (
         _AHEAD.search(folded)
         or _GENERIC.search(folded)

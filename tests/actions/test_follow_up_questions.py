@@ -56,6 +56,26 @@ async def test_no_topic_yet(make_tracker, dispatcher, domain):
     assert await topic_after(make_tracker, dispatcher, domain, history) is None
 
 
+@pytest.mark.parametrize(
+    "text,topic",
+    [
+        ("how long does it take?", "procedure"),
+        ("ok seriously how long will it take", "procedure"),
+        ("how long?", None),  # a bare "how long?" still asks which part
+        ("and how long is that", None),
+        ("how long does it take after to go home", None),  # a time after it is not its length
+    ],
+)
+async def test_with_nothing_before_it_is_the_procedure(
+    make_tracker, dispatcher, domain, text, topic
+):
+    history = [user_event("hi", "greet"), bot_event("utter_greet")]
+    assert await topic_after(make_tracker, dispatcher, domain, history, text) == topic
+    # ...and after an answer with a topic, that topic still wins
+    history = [user_event("q", "x"), bot_event("utter_recovery")]
+    assert await topic_after(make_tracker, dispatcher, domain, history, text) == "recovery"
+
+
 async def test_topic_does_not_cross_a_new_session(make_tracker, dispatcher, domain):
     history = [user_event("q", "x"), bot_event("utter_recovery"), {"event": "session_started"}]
     assert await topic_after(make_tracker, dispatcher, domain, history) is None

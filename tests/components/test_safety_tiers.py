@@ -2,7 +2,15 @@
 
 import pytest
 
-from components.safety_tiers import CRISIS, EMERGENCY, WARNING, crisis, tier, warning
+from components.safety_tiers import (
+    CRISIS,
+    EMERGENCY,
+    WARNING,
+    crisis,
+    doubtful_tier,
+    tier,
+    warning,
+)
 from tests.helpers import load_yaml
 
 SETS = load_yaml("tests/data/safety_tiers.yml")
@@ -47,3 +55,22 @@ def test_button_payloads_and_empty_messages_have_no_tier():
     assert tier("") is None
     assert not crisis("how long is recovery")
     assert not warning("how long is recovery")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Not understood, but with the words of a crisis or a symptom: the safer answer.
+        ("everything is pointless now", CRISIS),
+        ("this is killing me, i want it over", CRISIS),
+        ("my back is throbbing", WARNING),
+        # Idioms and questions about the procedure are not cues.
+        ("the suspense is killing me: what do you actually do to the broken bone?", None),
+        ("the waiting is killing me", None),
+        ("im dying to know the answer", None),
+        ("how much blood do you take", None),
+        ("/ask_recovery", None),
+    ],
+)
+def test_a_message_nobody_understood_gets_the_tier_its_words_say(text, expected):
+    assert doubtful_tier(text) == expected
