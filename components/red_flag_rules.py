@@ -119,7 +119,9 @@ def clearly_not_urgent(text: Text) -> bool:
     asks_about_it = bool(_QUESTION.search(folded) or _ASKS_ABOUT_PROCEDURE.search(folded))
     if long_standing or any(_PAST.search(s) or _NOT_NOW.search(s) for s in sentences):
         # A story's past, a near miss or a joke, with a question: only a clear now counts.
-        asks = asks_about_it or any(_QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences)
+        asks = asks_about_it or any(
+            _QUESTION.search(s) or _MODAL_BEFORE.search(s) for s in sentences
+        )
         return asks and not _HAPPENING_NOW_STRICT.search(folded)
     asks = bool(asks_about_it or _MODAL_BEFORE.search(folded) or _RISK_OR_PAST.search(folded))
     return asks and not _HAPPENING_NOW.search(folded)

@@ -80,7 +80,10 @@ def test_normalise_folds_shorthand():
         # A question about the procedure with no question mark, after a joke or an idiom.
         ("my grandson says im killing it haha. ok last one who actually does the procedure", True),
         ("the suspense is killing me: what do you actually do to the broken bone?", True),
-        ("my legs go weak just thinking about needles hahaha. how do they get in to the bone", True),
+        (
+            "my legs go weak just thinking about needles hahaha. how do they get in to the bone",
+            True,
+        ),
         ("my legs went weak just now. how long does the procedure take", False),
         ("", False),
     ],
