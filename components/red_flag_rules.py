@@ -211,6 +211,27 @@ _ASKS_IF_THAT_HAPPENS = re.compile(
 )
 
 
+# "My friend had a stroke after hers. Could that happen from this?": someone who is surely not
+# the patient, so "from this" compares too ("my legs went numb. could that happen from the
+# cement?" is the patient's own and stays urgent).
+_SOMEONE_ELSE = re.compile(
+    r"\b(my|a|our|his|her) (friend|neighbou?r|coworker|co-worker|cousin|buddy|pal|colleague)\b|"
+    r"\bsomeone (i know|at (church|work))\b"
+)
+_ASKS_IF_IT_COMES_FROM = re.compile(
+    r"^\s*(and |so |but )?(could|can|would|will|might|does|did) (that|this|it) happen from "
+    r"(this|it|that|the procedure|the cement|mine)\b"
+)
+
+
+def _compares(sentence: Text, following: Text) -> bool:
+    """The sentence after a story asks whether that could happen to the asker."""
+    return bool(
+        _ASKS_IF_THAT_HAPPENS.search(following)
+        or (_SOMEONE_ELSE.search(sentence) and _ASKS_IF_IT_COMES_FROM.search(following))
+    )
+
+
 def red_flag_in(folded: Text) -> Optional[Text]:
     """red_flag() of a message already normalised."""
     for symptom, start in _symptoms(folded):
@@ -218,7 +239,7 @@ def red_flag_in(folded: Text) -> Optional[Text]:
         begin = max((m.end() for m in _SENTENCE_END.finditer(folded, 0, start)), default=0)
         end = begin + len(sentence)
         following = _sentence_at(folded, end + 1) if end + 1 < len(folded) else ""
-        if _ASKS_IF_THAT_HAPPENS.search(following):
+        if _compares(sentence, following):
             if _HAPPENING_NOW_STRICT.search(sentence):
                 return symptom
             continue
