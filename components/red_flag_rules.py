@@ -171,7 +171,7 @@ def _sentence_at(folded: Text, start: int) -> Text:
 # The past of a story: only a clear sign of now makes its symptom urgent.
 _PAST = re.compile(
     r"\b(\d+|a|an|one|two|three|four|five|six|several|many|some|few|a few|couple of) "
-    r"(years?|months?|weeks?) ago\b|\blast (year|month|spring|summer|fall|autumn|winter|"
+    r"(years?|months?|weeks?) ago\b|\b(years|months|ages|decades) ago\b|\blast (year|month|spring|summer|fall|autumn|winter|"
     r"christmas)\b|\bin (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|the past|\d{4})\b|\bever since\b|\bhistory of\b|\bused to\b|"
     r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b|"

@@ -74,3 +74,10 @@ def test_button_payloads_and_empty_messages_have_no_tier():
 )
 def test_a_message_nobody_understood_gets_the_tier_its_words_say(text, expected):
     assert doubtful_tier(text) == expected
+
+
+def test_a_past_told_without_a_number_is_still_past():
+    # "years ago" with no number: a history, and a question about the procedure.
+    text = "had clots in my legs years ago so im on eliquis now, does that change anything for it?"
+    assert doubtful_tier(text) is None
+    assert tier("i had chest pain years ago and it is back right now") == EMERGENCY
