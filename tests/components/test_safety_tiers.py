@@ -78,6 +78,6 @@ def test_a_message_nobody_understood_gets_the_tier_its_words_say(text, expected)
 
 def test_a_past_told_without_a_number_is_still_past():
     # "years ago" with no number: a history, and a question about the procedure.
-    text = "had clots in my legs years ago so im on eliquis now, does that change anything for it?"
+    text = "had blood clots in my legs years ago so im on eliquis now, does that change anything"
     assert doubtful_tier(text) is None
     assert tier("i had chest pain years ago and it is back right now") == EMERGENCY
