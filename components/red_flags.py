@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components import safety_es
 from components.graph_base import ConfiguredComponent
-from components.languages import ENGLISH
+from components.languages import ENGLISH, SPANISH
 from components.red_flag_rules import clearly_not_urgent, red_flag
 from components.safety_tiers import doubtful_tier, tier
 from vertebro.names import (
@@ -47,6 +47,12 @@ def safest_tier(texts: List[Optional[Text]], spanish: bool = False) -> Optional[
     tiers = [tier] + ([safety_es.tier] if spanish else [])
     found = [t for read in tiers for t in (read(text) for text in texts if text) if t]
     return min(found, key=_ORDER.index) if found else None
+
+
+def reads_as_spanish(message: Message) -> bool:
+    """The detector's best guess for this message is Spanish: whether it is clearly not urgent
+    is then read by the Spanish rules (the English ones cannot see a Spanish "now")."""
+    return ((message.get(MESSAGE_LANGUAGE) or {}).get("name")) == SPANISH
 
 
 def may_be_spanish(message: Message, surely_english: float) -> bool:
@@ -79,14 +85,18 @@ class RedFlagDetector(ConfiguredComponent):
         if not text or text.startswith("/"):  # button payloads are not symptoms
             return
         original = message.get(ORIGINAL_TEXT)
-        found = safest_tier([original, text], spanish=may_be_spanish(message, self.surely_english))
+        spanish = may_be_spanish(message, self.surely_english)
+        found = safest_tier([original, text], spanish=spanish)
         if found is None and (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT:
             # Not understood at all: if it has the words of a symptom or a crisis, the safer
             # answer beats "Sorry, I did not understand".
             found = doubtful_tier(original or text)
         if found is None:
+            not_urgent = (
+                safety_es.clearly_not_urgent if reads_as_spanish(message) else clearly_not_urgent
+            )
             if (message.get(INTENT) or {}).get("name") in SAFETY_INTENTS and all(
-                clearly_not_urgent(t) for t in (original, text) if t
+                not_urgent(t) for t in (original, text) if t
             ):
                 self._overrule(message)
             return

@@ -220,3 +220,22 @@ _CHECKS = [
 def tier(text: Text) -> Optional[Text]:
     """crisis | emergency | warning | None, safest first (the English layer's order)."""
     return first_tier(text, fold, _CHECKS)
+
+
+# "no tengo nada, nomás pregunto": they say nothing is wrong, so "tengo" is not a sign of now.
+_NOTHING_WRONG = re.compile(
+    r"\bno (tengo|tiene|siento|siente) nada\b|\b(nomas|nada mas|solo|solamente) (pregunto|"
+    r"es (una )?pregunta|para saber)\b|\bpregunto (de antemano|por si acaso)\b"
+)
+
+
+def clearly_not_urgent(text: Text) -> bool:
+    """A Spanish question about what may come ("¿qué hago si se me duermen las piernas
+    después?"), with no symptom the patterns read and nothing happening now: the classifier's
+    red_flag or crisis for it may be overruled, like the English `clearly_not_urgent`. Only an
+    explicit hypothetical or a question about risks counts, not a bare "?"."""
+    if not text or tier(text) is not None:
+        return False
+    scrubbed = _NOTHING_WRONG.sub(" ", when.NEGATED.sub(" ", fold(text)))
+    ahead = when.AHEAD.search(scrubbed) or when.RISK.search(scrubbed)
+    return bool(ahead) and not when.NOW.search(when.STILL.sub(" ", scrubbed))

@@ -5,6 +5,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.red_flags import RedFlagDetector
 from tests.helpers import component_config
+from vertebro.names import MESSAGE_LANGUAGE
 
 
 def classified(text, intent, confidence):
@@ -131,3 +132,22 @@ def test_a_fallback_question_about_the_procedure_is_not_doubted():
     ):
         [message] = detector().process([ranked(text, [("nlu_fallback", 0.6)])])
         assert message.get(INTENT)["name"] == "nlu_fallback", text
+
+
+def in_spanish(message):
+    message.set(MESSAGE_LANGUAGE, {"name": "es", "confidence": 0.99})
+    return message
+
+
+def test_a_spanish_question_ahead_does_not_keep_the_classifiers_red_flag():
+    message = ranked(
+        "por si acaso, que pasa si se me duermen las piernas despues? no tengo nada, nomas pregunto",
+        [("red_flag", 0.6), ("out_of_scope", 0.35)],
+    )
+    [message] = detector().process([in_spanish(message)])
+    assert message.get(INTENT)["name"] == "nlu_fallback"  # overruled; the next is not confident
+    # Read by the Spanish rules: a bare "?" is no "what if", so the classifier's red flag stays
+    # (the English rules would have overruled it: they cannot see a Spanish "now").
+    message = ranked("es normal que no sienta las piernas?", [("red_flag", 0.6), ("greet", 0.3)])
+    [message] = detector().process([in_spanish(message)])
+    assert message.get(INTENT)["name"] == "red_flag"

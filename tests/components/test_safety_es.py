@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from components import safety_es_context, safety_tiers
+from components import safety_es, safety_es_context, safety_tiers
 from components.safety_es import CRISIS, EMERGENCY, WARNING, crisis, emergency, fold, tier, warning
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -156,3 +156,18 @@ def test_what_the_dev_set_showed_in_other_words():
 def test_what_the_second_batch_of_training_examples_showed(text, expected):
     """Safety phrasings of the second Spanish training batch the patterns missed at first."""
     assert tier(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("que hago si siento las piernas dormidas despues, ya en casa? pregunto de antemano", True),
+        ("y si me da fiebre despues?", True),
+        ("¿es normal que no sienta las piernas?", False),  # no explicit "what if"
+        ("no siento las piernas, que hago si empeora?", False),  # a symptom now
+        ("ya no quiero vivir, que pasa si no me despierto", False),  # a crisis
+        ("", False),
+    ],
+)
+def test_clearly_not_urgent_in_spanish(text, expected):
+    assert safety_es.clearly_not_urgent(text) is expected
