@@ -39,6 +39,10 @@ SETS = {
     # A seventh (helper-D7, session 7): look-alikes 25, emergencies 20, out of scope 20,
     # crises 12, warnings 10, long stories 10, several 8, follow-ups 8, single 7.
     "dev7": ["patient_messages/dev7_voice.yml"],
+    # An eighth (helper-D8, session 8): look-alikes 20, emergencies 16, out of scope 14, single
+    # 12, crises 10, warnings 10, several 10, long stories 10, shorthand 8, sections 6,
+    # follow-ups 4. Run once, untouched, as the session's own measure before any was read.
+    "dev8": ["patient_messages/dev8_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -53,6 +57,9 @@ SETS = {
     # Spanish, helper-D7 (session 7): emergencies 12, crises 8, warnings 6, look-alikes 14,
     # out of scope 16, long stories 8, several questions 6, follow-ups 5, single 5.
     "es_dev7": ["patient_messages_es/dev7_es.yml"],
+    # Spanish, helper-ES8 (session 8): look-alikes 14, emergencies 12, out of scope 10, crises
+    # 8, single 8, warnings 6, several 6, long stories 6, shorthand 6, sections 2, follow-ups 2.
+    "es_dev8": ["patient_messages_es/dev8_es.yml"],
 }
 
 
