@@ -89,13 +89,29 @@ def preload() -> None:
     _detector()
 
 
+# Marks only Spanish writes. lingua weighs letters and words, so a short question with a word
+# it has not seen reads as unsure ("¿Qué es una vertebroplastia?": 0.79 Spanish). "¿", "¡" and
+# "ñ" make a message Spanish; an accented vowel confirms a Spanish reading but does not make one
+# (English writes "café", "José"). Measured on the training data and the dev sets' first
+# messages (not the held-out sets): 60 more of 2,476 Spanish messages are read as sure at the
+# first-message threshold, and no more of 2,881 English ones.
+_SPANISH_MARK = re.compile(r"[¿¡ñÑ]")
+_ACCENT = re.compile(r"[áéíóúüÁÉÍÓÚÜ]")
+MARKED_CONFIDENCE = 0.95
+
+
 def guess(text: Text) -> Reading:
     """The detector's reading of one message (never sets the conversation)."""
     if not _WORD.search(text or ""):
         return Reading(None, 0.0, False)
     best = _detector().compute_language_confidence_values(text)[0]
     language = ENGLISH if best.language.name == "ENGLISH" else SPANISH
-    return Reading(language, float(best.value), False)
+    confidence = float(best.value)
+    if _SPANISH_MARK.search(text) or (language == SPANISH and _ACCENT.search(text)):
+        if language != SPANISH:
+            language, confidence = SPANISH, 0.0
+        confidence = max(confidence, MARKED_CONFIDENCE)
+    return Reading(language, confidence, False)
 
 
 def read(

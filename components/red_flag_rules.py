@@ -175,6 +175,8 @@ _PAST = re.compile(
     r"christmas)\b|\bin (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|the past|\d{4})\b|\bever since\b|\bhistory of\b|\bused to\b|"
     r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b|"
+    r"\bback in (the )?(spring|summer|fall|autumn|winter|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|\d{4})\b|"
     r"\bhad an? \w+ once\b|\b(fainted|had|got)( \w+){0,5} once\b|\blast time\b"
 )
 

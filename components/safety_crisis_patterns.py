@@ -5,7 +5,7 @@ time", "this pain is killing me"). Pure data, no Rasa."""
 
 CRISIS_PATTERNS = (
     # "Career suicide" and "political suicide" are idioms.
-    r"(?<!career )(?<!political )(?<!social )\bsuicid\w*\b(?! (prevention|hotline|awareness|lifeline|helpline|politico|profesional|laboral))|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
+    r"(?<!career )(?<!political )(?<!social )\bsuicid\w*\b(?! (prevention|hotline|awareness|lifeline|helpline|squad|politico|profesional|laboral))|\bself[- ]?harm\w*|\bunalive\w*|\bkms\b|\bkys\b",
     # "I'm killing myself trying to get ready" is an idiom.
     r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison|burn|punch|hit|hitt|scratch)"
     r"(ing|in|e|ed|s|es)?\s+"
@@ -67,7 +67,14 @@ CRISIS_PATTERNS = (
     r"goodbye|bye)\b|\b(gun|pistol|rifle|shotgun)\b.{0,20}\b(out|loaded|to (my|his|her) "
     r"head|in (his|her|my) hand)\b|\b(decided|going|want|wanna|planning|plan|ready) to end "
     r"it\b|\bdont think (i will|ill|id|i would) (be|still be|make it) (around|here|alive)\b",
-    r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b",
+    r"\b(im|i am|i feel like) (just )?a burden\b|\bburden (to|on) (everyone|my family|them)\b|"
+    r"\b(tired|sick) of being (a|such a) burden\b",
+    # Looking up a lethal dose, turning the wheel into a bridge or traffic.
+    r"\b(look\w* up|googl\w*|search\w*|research\w*|figur\w* out|work\w* out) how many (of )?"
+    r"(my |his |her |the |these )?(\w+ )?(pills|tablets|meds|oxy\w*|painkillers)\b|"
+    r"\b(turn\w*|jerk\w*|yank\w*|swerv\w*|steer\w*) (the )?(steering )?wheel (in)?to(ward)? "
+    r"(a|the|an) (\w+ )?(bridge|wall|tree|truck|pole|traffic|river|oncoming)\b|"
+    r"\bswerv\w* into (a|the|an) (\w+ )?(bridge|wall|tree|truck|pole|traffic|river|oncoming)\b",
     r"\b(take|swallow|taking|swallowing) (all|the whole bottle|a bottle|the rest) (of )?(my |the )?"
     r"(\w+ )?(pills|tablets|meds)\b",
     r"\b(pills?|tablets?|meds|medicines?|overdos\w*|od)\b.{0,30}\bon purpose\b|"

@@ -41,7 +41,9 @@ NOW = re.compile(
 STILL = re.compile(r"\b(todavia|aun)\b( (me|le|les|se))?( \w+)?")
 # With the past of a story, a near miss or a joke, only a clear sign of now counts.
 STRICT_NOW = re.compile(
-    r"\b(ahorita|ahora mismo|ya mismo|en este momento|otra vez|de nuevo|de repente|de golpe|"
+    # "ahorita está bien" says it is over.
+    r"\b((ahorita|ahora mismo|ya mismo|en este momento)(?! (ya )?(esta|estoy|anda|ando|se siente|me "
+    r"siento|se ve) (bien|mejor|tranquil\w*|estable))|otra vez|de nuevo|de repente|de golpe|"
     r"ayuda\w*|auxilio|socorro|"
     r"urgente|911|ambulancia|al tiro|sigue (con|igual|sangrando|sin)|no para|no deja de|"
     r"ahora (me|le|no|tengo|tiene))\b"
@@ -52,7 +54,7 @@ NOT_NOW = re.compile(
     r"por lo general|(?<!al )(?<!el )suelo|suele|a veces|de vez en cuando|ja(ja)+\w*|je(je)+\w*|jsj\w*|lol|xd|"
     r"broma|bromeando|miedo (a|de)|me da (miedo|panico)|panico (a|de)|temor|temo|me preocupa|"
     r"preocupad[oa]s? (de|por|que)|me asusta|cuando (estoy|me pongo|ando) nervios[oa]|"
-    r"(con|de) solo (ver|pensar)|cuando veo|al ver)\b"
+    r"(con|de) solo (ver|pensar)|cuando veo|al ver|de (la )?(pura )?emocion)\b|[\U0001F602\U0001F605\U0001F923]"
 )
 STORY_PAST = re.compile(
     r"\bhace (\w+ ){0,2}(anos|ano|meses|mes|decadas)\b|\b(el|la) (ano|mes|semana) pasad[oa]\b|"

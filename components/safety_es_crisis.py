@@ -26,7 +26,7 @@ _MISS = (
 _NOT = r"(?<!no )(?<!no me )(?<!no se )(?<!nunca )"
 _CRISIS_PATTERNS = [
     # "Suicidio político" and an English "career suicide" are idioms.
-    r"(?<!career )(?<!political )\bsuicid\w*\b(?! (politico|profesional|laboral))|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
+    r"(?<!career )(?<!political )\bsuicid\w*\b(?! (politico|profesional|laboral|squad))|\bauto ?lesi\w*|\bunalive\w*|\bkms\b|\bkys\b|\bkill (my|him|her)self\b|"
     r"\bself[- ]?harm\w*|\bi want to die\b|\bsewerslide\b",
     # Killing oneself: "me voy a matar", "quiero matarme", "se quiere matar".
     r"<NOT>\b(me (quiero|voy a|vo a|pienso|quisiera|queria|iba a|deberia)|se (quiere|va a|"
@@ -73,6 +73,12 @@ _CRISIS_PATTERNS = [
     r"vivir\b|\bpara que (seguir|vivir|sigo viviendo|seguir viviendo)\b|\bnada por (que|lo que) vivir\b|"
     r"\b(cansad[oa]|hart[oa]) de (vivir|la vida|estar viv[oa]|existir)\b|\bme da igual (vivir o "
     r"morir|morir(me)?|si me muero)\b|\b(soy|ser) una carga\b|\bsoy un estorbo\b",
+    # Looking up a lethal dose; turning the wheel into a bridge or traffic.
+    r"\b(buscando|busque|busco|googl\w*|investigando|investigue|averiguando|averigue) (en internet )?"
+    r"cuantas (de mis |de las )?(pastillas|pildoras|tabletas|oxicodonas?|medicinas)\b|"
+    r"\bcuantas (de mis |de las )?(pastillas|pildoras|tabletas|oxicodonas?|medicinas)\b[^.]{0,30}"
+    r"\bpara (no despertar(me)?|morir(me)?|matarme|quitarme la vida|acabar con todo)\b|\b(girar|gire|voltear|volantear|dar|echar|meter) (un |el )?"
+    r"(volante|volantazo)\b[^.]{0,25}\b(puente|pared|arbol|camion|trailer|rio|muro|poste)\b",
     r"\bya no (aguanto|soporto|puedo) mas\s*($|[,.!]|(con )?(esta|mi) vida|vivir)|"
     r"\bno (aguanto|soporto|puedo) mas (con )?(esta|mi) vida\b|\b(ya no puedo|no puedo) (mas )?con "
     r"esta vida\b|\bno (aguanto|puedo) (mas )?vivir asi\b",

@@ -48,6 +48,26 @@ def test_short_messages_never_switch_a_conversation(text):
     assert not read(text).sets_conversation
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Marks only Spanish writes make a short Spanish question sure (lingua alone: ~0.79).
+        ("¿Qué es una vertebroplastia?", "es"),
+        ("¡Ayúdeme por favor!", "es"),
+        ("mañana me la hacen", "es"),
+        # An accent does not make English Spanish: only a Spanish reading is confirmed by it.
+        ("José is my name, when do I arrive", "en"),
+    ],
+)
+def test_spanish_marks_settle_a_short_message(text, expected):
+    reading = languages.guess(text)
+    assert reading.language == expected
+    if expected == "es":
+        assert reading.confidence >= FIRST
+    else:
+        assert reading.confidence < languages.MARKED_CONFIDENCE
+
+
 def english_training_examples():
     return [
         t
