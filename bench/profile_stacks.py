@@ -45,19 +45,22 @@ REPLAY = (
 LOGGING = ("logging/__init__.py", "structlog/")
 
 
+def collapsed_stacks(path):
+    """(frames root first, sample count) for each line "a;b;c count" of a py-spy raw file."""
+    for line in open(path):
+        stack, _, count = line.rstrip("\n").rpartition(" ")
+        if count.isdigit():
+            yield stack.split(";"), int(count)
+
+
 def aggregate_raw(path, cpu_ms_per_turn=None):
     """Collapsed stacks ("a;b;c count", root first) -> share of samples per zone, plus the
     share in tracker replays (from_dict/past_states/copy, wherever called) and in logging."""
     total = 0
     zones = defaultdict(int)
     extra = defaultdict(int)
-    for line in open(path):
-        stack, _, count = line.rstrip("\n").rpartition(" ")
-        if not count.isdigit():
-            continue
-        count = int(count)
+    for frames, count in collapsed_stacks(path):
         total += count
-        frames = stack.split(";")
         if frames[-1].startswith(IDLE_FRAMES):
             zone = "idle event loop"
         else:
@@ -97,13 +100,8 @@ def startup_phases(path) -> Tuple[int, Dict[str, int]]:
         ("model load: unpack archive, graph, other components", "load_agent"),
         ("imports (rasa, tensorflow, sanic, ... before the server starts)", "<module>"),
     ]
-    for line in open(path):
-        stack, _, count = line.rstrip("\n").rpartition(" ")
-        if not count.isdigit():
-            continue
-        count = int(count)
+    for frames, count in collapsed_stacks(path):
         total += count
-        frames = stack.split(";")
         if frames[-1].startswith(IDLE_FRAMES):
             counts["idle after start (serving)"] += count
             continue

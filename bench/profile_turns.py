@@ -22,7 +22,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -31,7 +30,13 @@ from bench.common import BUILD, ROOT, SEED, ms, pct  # noqa: E402
 from bench.machine import cpu_seconds, python_process  # noqa: E402
 from bench.profile_stacks import aggregate_raw, startup_phases  # noqa: E402
 from bench.serving import BenchServers, Client  # noqa: E402
-from bench.workload import conversations, load_questions, long_conversation  # noqa: E402
+from bench.workload import (  # noqa: E402
+    conversations,
+    load_questions,
+    profile_long_run,
+    profile_workload,
+    warm_up,
+)
 
 OUT = BUILD / "profile"
 PY_SPY = Path(sys.executable).parent / "py-spy"
@@ -46,21 +51,6 @@ class InstrumentedServers(BenchServers):
         return super()._spawn(name, args)
 
 
-def workload(client, rng, questions, prefix, n_convs=30):
-    lat = []
-    for c, conv in enumerate(conversations(rng, questions, n_convs, 10)):
-        sender = f"{prefix}-{c:03d}-{uuid.uuid4().hex[:6]}"
-        for question in conv:
-            elapsed, _ = client.turn(sender, question["text"])
-            lat.append(elapsed)
-    return [x for x in lat if x is not None]
-
-
-def long_run(client, rng, questions, prefix):
-    sender = f"{prefix}-long-{uuid.uuid4().hex[:6]}"
-    return sender, [client.turn(sender, q["text"])[0] for q in long_conversation(rng, questions)]
-
-
 def part_instrumented(model, log):
     records_path = OUT / "turns.jsonl"
     records_path.unlink(missing_ok=True)
@@ -71,11 +61,10 @@ def part_instrumented(model, log):
     try:
         servers.start()
         client = Client(servers.url)
-        for i, q in enumerate(rng.sample(questions, 8)):
-            client.turn(f"warm-{i % 2}", q["text"])
+        warm_up(client, rng, questions)
         mark = sum(1 for _ in open(records_path))
-        lat = workload(client, rng, questions, "prof")
-        long_sender, long_lat = long_run(client, rng, questions, "prof")
+        lat = profile_workload(client, rng, questions, "prof")
+        long_sender, long_lat = profile_long_run(client, rng, questions, "prof")
     finally:
         servers.stop()
     records = [json.loads(line) for line in open(records_path)][mark:]
@@ -149,8 +138,7 @@ def part_pyspy(model, duration, log):
         servers.start()
         pid, _ = python_process(servers.pid("rasa"))
         client = Client(servers.url)
-        for i, q in enumerate(rng.sample(questions, 8)):
-            client.turn(f"warm-{i % 2}", q["text"])
+        warm_up(client, rng, questions)
         thread = threading.Thread(target=load, daemon=True)
         thread.start()
         time.sleep(1)
@@ -254,8 +242,8 @@ def part_inmemory(model, log):
             client = Client(servers.url)
             for i, q in enumerate(rng.sample(questions, 8)):
                 client.turn(f"warm-{i % 2}", q["text"])
-            lat = workload(client, rng, questions, f"ab-{label}", n_convs=20)
-            _, long_lat = long_run(client, rng, questions, f"ab-{label}")
+            lat = profile_workload(client, rng, questions, f"ab-{label}", n_convs=20)
+            _, long_lat = profile_long_run(client, rng, questions, f"ab-{label}")
         finally:
             servers.stop()
         out[label] = {

@@ -91,3 +91,26 @@ def run_concurrent(url: str, plans: List[List[List[dict]]], prefix: str) -> Dict
         "rps": len(flat) / wall if wall else float("nan"),
         "threads": threads,
     }
+
+
+def warm_up(client: Client, rng: random.Random, questions, turns: int = 8) -> None:
+    """A few turns over two senders before anything is measured."""
+    for i, q in enumerate(rng.sample(questions, turns)):
+        client.turn(f"warm-{i % 2}", q["text"])
+
+
+def profile_workload(client, rng, questions, prefix, n_convs=30):
+    """The profiler's short conversations: the latency of each answered turn."""
+    lat = []
+    for c, conv in enumerate(conversations(rng, questions, n_convs, 10)):
+        sender = f"{prefix}-{c:03d}-{uuid.uuid4().hex[:6]}"
+        for question in conv:
+            elapsed, _ = client.turn(sender, question["text"])
+            lat.append(elapsed)
+    return [x for x in lat if x is not None]
+
+
+def profile_long_run(client, rng, questions, prefix):
+    """One long conversation: its sender and the latency of each turn."""
+    sender = f"{prefix}-long-{uuid.uuid4().hex[:6]}"
+    return sender, [client.turn(sender, q["text"])[0] for q in long_conversation(rng, questions)]

@@ -26,7 +26,7 @@ from components.safety_tiers import (  # the same names and order (no Rasa)
     CRISIS,
     EMERGENCY,
     WARNING,
-    first_tier,
+    tier_reader,
     without_role,
 )
 
@@ -210,16 +210,8 @@ def warning(text: Text, folded: Optional[Text] = None) -> bool:
     return _scan(scrubbed)[1] or _warning_in(scrubbed)
 
 
-_CHECKS = [
-    (CRISIS, crisis),
-    (EMERGENCY, lambda text, folded: emergency(text, folded) is not None),
-    (WARNING, warning),
-]
-
-
-def tier(text: Text) -> Optional[Text]:
-    """crisis | emergency | warning | None, safest first (the English layer's order)."""
-    return first_tier(text, fold, _CHECKS)
+# crisis | emergency | warning | None, safest first (the English layer's order).
+tier = tier_reader(fold, crisis, lambda text, folded: emergency(text, folded) is not None, warning)
 
 
 # "no tengo nada, nomás pregunto": they say nothing is wrong, so "tengo" is not a sign of now.

@@ -167,27 +167,29 @@ def warning(text: Text, folded: Optional[Text] = None) -> bool:
 Check = Callable[[Text, Text], bool]
 
 
-def first_tier(
-    text: Text, fold: Callable[[Text], Text], checks: Sequence[Tuple[Text, Check]]
-) -> Optional[Text]:
-    """The first tier whose check holds for (text, folded text), the checks safest first; the
-    text is folded once, for all of them. Shared by the English and Spanish layers."""
-    if not text or text.startswith("/"):
-        return None
-    folded = fold(text)
-    return next((name for name, check in checks if check(text, folded)), None)
+def tier_reader(
+    fold: Callable[[Text], Text], crisis: Check, emergency: Check, warning: Check
+) -> Callable[[Text], Optional[Text]]:
+    """A `tier(text)` that returns the first tier whose check holds for (text, folded text),
+    safest first (crisis, emergency, warning) or None; the text is folded once, for all of
+    them. Shared by the English and Spanish layers, so the order lives here only."""
+    checks: Sequence[Tuple[Text, Check]] = (
+        (CRISIS, crisis),
+        (EMERGENCY, emergency),
+        (WARNING, warning),
+    )
+
+    def tier(text: Text) -> Optional[Text]:
+        if not text or text.startswith("/"):
+            return None
+        folded = fold(text)
+        return next((name for name, check in checks if check(text, folded)), None)
+
+    return tier
 
 
-_CHECKS = [
-    (CRISIS, crisis),
-    (EMERGENCY, lambda text, folded: red_flag_in(folded) is not None),
-    (WARNING, warning),
-]
-
-
-def tier(text: Text) -> Optional[Text]:
-    """crisis | emergency | warning | None, safest first."""
-    return first_tier(text, normalise, _CHECKS)
+# crisis | emergency | warning | None, safest first.
+tier = tier_reader(normalise, crisis, lambda text, folded: red_flag_in(folded) is not None, warning)
 
 
 # When a message was not understood at all, words like these mean it may be about a symptom or
