@@ -31,8 +31,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from components.graph_base import StoredComponent
+from components.question_split import asks
+from components.question_split import core as question_core
+from components.question_split import parts as find_parts
 from components.question_split import questions as find_questions
-from vertebro.names import QUESTIONS, UNCLEAR_QUESTION
+from vertebro.names import QUESTION_READING, QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
 MODEL_FILE = "linear_intent_model.json"
 WEIGHTS_FILE = "linear_intent_weights.npz"
@@ -204,20 +207,53 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             if questions:
                 message.set(QUESTIONS, questions, add_to_output=True)
+            elif ranking[0]["name"] in SAFETY_INTENTS:
+                reading = self.question_reading(text)
+                if reading:
+                    message.set(QUESTION_READING, reading)
         return messages
+
+    def question_reading(self, text: Text) -> List[Dict[Text, Any]]:
+        """For a message that reads as a symptom or a crisis as a whole: the ranking of its
+        clearest part that is about something else, a part that asks first ("chest pain back
+        in the spring, all sorted. do i need to stop my plavix?"). The red-flag detector uses
+        it only if it overrules the safety intent (components/red_flags.py); empty for a
+        message of one part."""
+        cut = find_parts(text)
+        if len(cut) < 2:
+            return []
+        skip = set(self.config["not_questions"])
+        readings = [(asks(part), self.part_ranking(part)) for part in cut]
+        readings = [(a, r) for a, r in readings if r[0]["name"] not in skip]
+        if not readings:
+            return []
+        return max(readings, key=lambda ar: (ar[0], ar[1][0]["confidence"]))[1]
+
+    def part_ranking(self, part: Text) -> List[Dict[Text, Any]]:
+        """A question's ranking, read without a request's lead-in ("my question is ...",
+        components/question_split.py `core`)."""
+        return self.ranking(question_core(part))
+
+    def _clearer(self, ranking: List[Dict[Text, Any]], text: Text) -> List[Dict[Text, Any]]:
+        """A one-question message: read without its lead-in too, the clearer reading kept."""
+        stripped = question_core(text)
+        if stripped == text:
+            return ranking
+        other = self.ranking(stripped)
+        return other if other[0]["confidence"] > ranking[0]["confidence"] else ranking
 
     def read(self, text: Text) -> Tuple[List[Dict[Text, Any]], List[Text]]:
         """The message's ranking, and the intents of its questions when it asks several."""
         ranking = self.ranking(text)
         parts = find_questions(text)
         if not parts or (len(parts) == 1 and parts[0] == text.strip()):
-            return ranking, []
+            return self._clearer(ranking, text), []
         threshold = self.config["question_threshold"]
         skip = set(self.config["not_questions"])
         understood: List[Tuple[Text, List[Dict[Text, Any]]]] = []
         unclear = False
         for part in parts:
-            part_ranking = self.ranking(part)
+            part_ranking = self.part_ranking(part)
             best = part_ranking[0]
             if best["name"] in skip:
                 continue  # a greeting, a thank-you, or a symptom (the safety tiers decide those)

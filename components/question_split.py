@@ -43,7 +43,9 @@ _JOINED_QUESTION = re.compile(
 )
 _ASKS = re.compile(
     r"\?\s*$|¿|^\W*(?:y\s+|o\s+)?" + _QUESTION_START_ES + r"(?!\w)"
-    r"|^\W*(?:and\s+|also\s+|so\s+|but\s+|ok\s+|okay\s+|well\s+)?" + _QUESTION_START + r"\b"
+    # Up to three fillers before the question word: "seriously tho how long is recovery".
+    r"|^\W*(?:(?:and|also|so|but|ok|okay|well|seriously|honestly|anyway|anyways|tho|though|"
+    r"really|just|now|hey|hi|um|umm|oh|lol|haha)\W+){0,3}" + _QUESTION_START + r"\b"
     # A request inside a sentence: "the nurse asked me to find out how quickly..."
     r"|\b(?:find out|wants? to know|like to know|need to know|wondering|tell me|"
     r"let me know|explain|my (?:main |only |other )?question is|"
@@ -62,6 +64,28 @@ _NUMBERED = re.compile(
 )
 _LEADING = re.compile(r"^[^\w¿]*(?:and|also|or|plus|then|but|so|&|y|o|pero)\s+", re.IGNORECASE)
 MIN_WORDS = 2
+# A request's lead-in, before the question itself: "I just want to know if I'll be awake" is
+# read as "I'll be awake" (the lead-in's "I just want" reads like a crisis to the classifier).
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:ok|okay|so|well|hi|hello|hey|and|but|also|seriously|honestly|anyway|tho|"
+    r"though)\W+){0,3}(?:i\s+(?:just\s+|really\s+|only\s+)?(?:want|wanted|need|needed)\s+to"
+    r"\s+know|i(?:'d|\s+would)\s+(?:like|love)\s+to\s+know|i\s+was\s+wondering|"
+    r"i(?:'m|\s+am)?\s+wondering|im\s+wondering|wondering|just\s+curious|"
+    r"my\s+(?:main\s+|only\s+|other\s+|real\s+)?question\s+is|(?:quick|one)\s+question|"
+    r"i\s+have\s+a\s+question|(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?tell\s+me"
+    r"(?=\s+(?:if|whether|how|what|when|where|who|why|which)\b)|do\s+you\s+know|"
+    r"(?:yo\s+)?(?:solo\s+|nada\s+m[aá]s\s+|nom[aá]s\s+)?(?:quiero|quisiera|necesito)\s+saber|"
+    r"me\s+gustar[ií]a\s+saber|mi\s+(?:[uú]nica\s+|otra\s+)?pregunta\s+es|"
+    r"(?:me\s+puede|puede)\s+decir)\b[\s,:]*(?:(?:if|whether|si)\b\s*)?",
+    re.IGNORECASE,
+)
+
+
+def core(part: Text) -> Text:
+    """The question without a request's lead-in ("my question is", "I want to know if",
+    "quiero saber si"); the part itself if that would leave fewer than two words."""
+    rest = _LEAD_IN.sub("", part, count=1).strip()
+    return rest if rest != part.strip() and len(rest.split()) >= MIN_WORDS else part
 
 
 def parts(text: Text) -> List[Text]:

@@ -32,6 +32,7 @@ from vertebro.names import (
     FALLBACK_INTENT,
     MESSAGE_LANGUAGE,
     ORIGINAL_TEXT,
+    QUESTION_READING,
     QUESTIONS,
     SAFETY_INTENTS,
     TIER_INTENTS,
@@ -113,12 +114,21 @@ class RedFlagDetector(ConfiguredComponent):
             message.set(QUESTIONS, [], add_to_output=True)
 
     def _overrule(self, message: Message) -> None:
-        """A look-alike question: use the next-best intent, or the fallback if it is unsure."""
+        """A look-alike question: use the next-best intent, or the fallback if it is unsure.
+        The message's clearest other part (the question after a story) comes first when the
+        classifier read one and is sure of it (components/intent_classifier.py)."""
         ranking = [
             r
             for r in message.get(INTENT_RANKING_KEY) or []
             if r.get("name") not in (*SAFETY_INTENTS, FALLBACK_INTENT)
         ]
+        reading = [
+            r
+            for r in message.get(QUESTION_READING) or []
+            if r.get("name") not in (*SAFETY_INTENTS, FALLBACK_INTENT)
+        ]
+        if reading and reading[0]["confidence"] >= self.threshold:
+            ranking = reading
         best = ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}
         if best["confidence"] < self.threshold:
             best = {"name": FALLBACK_INTENT, "confidence": 1.0 - best["confidence"]}

@@ -201,7 +201,9 @@ _CRISIS_CUES = re.compile(
     r"\bdying\b(?! (to|for) )"
 )
 _SYMPTOM_CUES = re.compile(
-    r"\b(pain\w*|hurt\w*|ach(e|es|ing|y)|sore|bruis\w*|swell\w*|swollen|lump|red|blood\w*|bleed\w*|"
+    r"\b(pain\w*|hurt\w*|ach(e|es|ing|y)|sore|bruis\w*|swell\w*|swollen|lump|red|bleed\w*|"
+    # "blood", not a medicine or a test: "took his blood thinner by accident" is not a symptom.
+    r"blood(?!\s*(?:thinn\w*|work|tests?|draw|sugar)\b)\w*|"
     r"fever\w*|temp|temperature|chills|sweat\w*|nause\w*|vomit\w*|sick|dizz\w*|headache|rash|"
     r"itch\w*|numb\w*|tingl\w*|tired|weak\w*|ooz\w*|leak\w*|pus|infect\w*|burn\w*|throb\w*|"
     r"sting\w*|cramp\w*)\b"

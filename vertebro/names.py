@@ -43,4 +43,7 @@ ORIGINAL_TEXT = "text_original"  # the patient's words, when the normaliser chan
 ANSWER_PLAN_POLICY = "components.answer_plan_policy.AnswerPlanPolicy"  # its name in config.yml
 QUESTIONS = "questions"  # the intents of each question of a message, in order
 UNCLEAR_QUESTION = "unclear"  # a question of the message that was not understood
+# The ranking of the clearest part of a message that reads as a safety intent as a whole, for
+# the red-flag detector when it overrules a look-alike (components/intent_classifier.py).
+QUESTION_READING = "question_reading"
 MESSAGE_LANGUAGE = "language"  # this message's likeliest language and its confidence

@@ -188,3 +188,22 @@ def test_one_message_one_question_is_classified_whole(reader):
     ranking, questions = reader.read("how long is recovery")
     assert questions == []
     assert ranking == reader.ranking("how long is recovery")
+
+
+def test_a_lead_in_is_not_what_a_question_is_read_by(reader):
+    """ "I just want to know if ..." is read by its question, when that is clearer."""
+    text = "i would like to know if how long is recovery"
+    ranking, questions = reader.read(text)
+    assert questions == []
+    assert ranking == reader.ranking("how long is recovery")
+    assert ranking[0]["confidence"] > reader.ranking(text)[0]["confidence"]
+
+
+def test_a_message_read_as_a_symptom_keeps_its_clearest_other_part(storage, trained):
+    """For the red-flag detector's overrule: the part about something else, asking first."""
+    _, resource = trained
+    config = {**LinearIntentClassifier.get_default_config(), "not_questions": ["greet"]}
+    classifier = LinearIntentClassifier.load(config, storage, resource, None)
+    reading = classifier.question_reading("hellooo hi there. how long is recovery?")
+    assert reading == classifier.ranking("how long is recovery?")
+    assert classifier.question_reading("how long is recovery") == []  # one part: nothing

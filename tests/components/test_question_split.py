@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.question_split import asks, questions
+from components.question_split import asks, core, questions
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,25 @@ def test_statements_are_not_questions():
     assert not asks("my doctor wants me to have this")
     assert asks("is it painful")
     assert asks("tell me about recovery")
+
+
+@pytest.mark.parametrize(
+    "part,expected",
+    [
+        ("I just want to know if I'll be awake", "I'll be awake"),
+        ("my question is do i need to come off my plavix", "do i need to come off my plavix"),
+        ("can you tell me how long it takes", "how long it takes"),
+        ("quiero saber si voy a estar despierto", "voy a estar despierto"),
+        # A lead-in that is the whole question, or a request that is the question, stays.
+        ("tell me about the procedure", "tell me about the procedure"),
+        ("I want to know", "I want to know"),
+        ("how long is recovery", "how long is recovery"),
+    ],
+)
+def test_a_question_is_read_without_its_lead_in(part, expected):
+    assert core(part) == expected
+
+
+def test_fillers_before_a_question_word_still_ask():
+    text = "if i get so nervous my heart stops, jk jk. seriously tho how long is recovery"
+    assert questions(text) == ["seriously tho how long is recovery"]

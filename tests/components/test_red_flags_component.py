@@ -5,7 +5,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.red_flags import RedFlagDetector
 from tests.helpers import component_config
-from vertebro.names import MESSAGE_LANGUAGE
+from vertebro.names import MESSAGE_LANGUAGE, QUESTION_READING
 
 
 def classified(text, intent, confidence):
@@ -151,3 +151,18 @@ def test_a_spanish_question_ahead_does_not_keep_the_classifiers_red_flag():
     message = ranked("es normal que no sienta las piernas?", [("red_flag", 0.6), ("greet", 0.3)])
     [message] = detector().process([in_spanish(message)])
     assert message.get(INTENT)["name"] == "red_flag"
+
+
+def test_an_overruled_lookalike_is_answered_by_its_question():
+    """The classifier read the whole story as a red flag, its question as blood thinners."""
+    message = ranked(
+        "had chest pains back in the spring but it was heartburn. do i stop my plavix before?",
+        [("red_flag", 0.6), ("ask_arrival", 0.2)],
+    )
+    message.set(QUESTION_READING, [{"name": "ask_blood_thinners", "confidence": 0.85}])
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "ask_blood_thinners"
+    unsure = ranked("do you x-ray my chest too?", [("red_flag", 0.6), ("ask_arrival", 0.3)])
+    unsure.set(QUESTION_READING, [{"name": "ask_imaging", "confidence": 0.3}])
+    [unsure] = detector().process([unsure])
+    assert unsure.get(INTENT)["name"] == "nlu_fallback"  # an unsure reading is not used

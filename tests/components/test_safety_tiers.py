@@ -69,6 +69,10 @@ def test_button_payloads_and_empty_messages_have_no_tier():
         ("the waiting is killing me", None),
         ("im dying to know the answer", None),
         ("how much blood do you take", None),
+        # A blood thinner or blood work is a medicine or a test, not blood; blood still is.
+        ("i took my blood thinner this morning by mistake, we were told to stop it", None),
+        ("got my bloodwork done already", None),
+        ("theres blood coming through my bandage", WARNING),
         ("/ask_recovery", None),
     ],
 )
