@@ -79,8 +79,14 @@ BEFORE_OR_AFTER = re.compile(
 )
 
 
+# "I'll be bored to death in recovery, how many hours is it?": the recovery, named.
+RECOVERY = re.compile(r"\b(recover(y|ing)|recuperaci[oó]n|recuperando)\b", re.IGNORECASE)
+
+
 def topic_named(text: Optional[Text]) -> Optional[Text]:
     """The topic the message itself names, or None."""
+    if text and RECOVERY.search(text):
+        return "recovery"
     if not text or BEFORE_OR_AFTER.search(text):
         return None
     return next((topic for topic, words in NAMED_TOPICS if words.search(text)), None)

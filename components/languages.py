@@ -85,8 +85,25 @@ def _detector():
     )
 
 
+@lru_cache(maxsize=1)
+def _spanish_only_words() -> frozenset:
+    """Spanish function words that English does not have ("el", "los", "donde", "cuanto",
+    "tiene"), folded: spaCy's Spanish stop-word list less its English one and any word that is
+    also an English stop word once folded. spaCy's lists are maintained with the library the
+    pipeline already loads; nothing is hand-listed here."""
+    from spacy.lang.en.stop_words import STOP_WORDS as english
+    from spacy.lang.es.stop_words import STOP_WORDS as spanish
+
+    english_folded = {fold(word) for word in english}
+    return (
+        frozenset(fold(word) for word in spanish - english if len(word) > 1 and " " not in word)
+        - english_folded
+    )
+
+
 def preload() -> None:
     _detector()
+    _spanish_only_words()
 
 
 # Marks only Spanish writes. lingua weighs letters and words, so a short question with a word
@@ -98,6 +115,11 @@ def preload() -> None:
 _SPANISH_MARK = re.compile(r"[¿¡ñÑ]")
 _ACCENT = re.compile(r"[áéíóúüÁÉÍÓÚÜ]")
 MARKED_CONFIDENCE = 0.95
+# Written without marks ("donde me estaciono en el hospital? el parking es gratis?": 0.78), two
+# different Spanish-only function words confirm a Spanish reading of a message of at least
+# three words. Measured the same way: 43 more of 2,476 Spanish messages sure, none of 2,887
+# English ones (nor of 358 English test phrasings) read as Spanish.
+FUNCTION_WORDS = 2
 
 
 def guess(text: Text) -> Reading:
@@ -107,11 +129,19 @@ def guess(text: Text) -> Reading:
     best = _detector().compute_language_confidence_values(text)[0]
     language = ENGLISH if best.language.name == "ENGLISH" else SPANISH
     confidence = float(best.value)
-    if _SPANISH_MARK.search(text) or (language == SPANISH and _ACCENT.search(text)):
+    if _SPANISH_MARK.search(text) or (language == SPANISH and _confirmed(text)):
         if language != SPANISH:
             language, confidence = SPANISH, 0.0
         confidence = max(confidence, MARKED_CONFIDENCE)
     return Reading(language, confidence, False)
+
+
+def _confirmed(text: Text) -> bool:
+    """An accent, or Spanish-only function words, confirm a Spanish reading."""
+    if _ACCENT.search(text):
+        return True
+    words = _WORD.findall(fold(text))
+    return len(words) >= 3 and len(set(words) & _spanish_only_words()) >= FUNCTION_WORDS
 
 
 def read(

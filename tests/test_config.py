@@ -14,6 +14,16 @@ def test_one_confidence_threshold_for_understood():
     fallback = component_config("FallbackClassifier")["threshold"]
     assert CLASSIFIER["question_threshold"] == fallback
     assert component_config("components.red_flags.RedFlagDetector")["threshold"] == fallback
+    assert component_config("components.same_reply.SameReplyIntents")["threshold"] == fallback
+
+
+def test_intents_answered_alike_are_intents_answered_with_no_information(domain):
+    """The groups of components/same_reply.py are intents whose answers both say so."""
+    for group in component_config("components.same_reply.SameReplyIntents")["groups"]:
+        assert set(group) <= set(domain["intents"])
+        for intent in group:
+            reply = domain["responses"][f"utter_{intent.removeprefix('ask_')}"][0]["text"]
+            assert "don't have that information" in reply
 
 
 def test_the_action_server_offers_what_the_policy_did_not_answer():

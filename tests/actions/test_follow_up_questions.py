@@ -103,6 +103,8 @@ async def test_a_message_that_names_the_procedure_is_about_it(
         ("si son 3 vertebras cuanto dura el procedimiento?", "multiple_fractures"),
         ("and how long does it take to harden?", "cement"),
         ("¿y cuánto tarda en endurecerse?", "cement"),
+        ("my wife will be bored stiff waiting in recovery, how many hours is it", "recovery"),
+        ("jaja me voy a aburrir en la recuperación, ¿cuántas horas son?", "recovery"),
     ],
 )
 async def test_a_message_that_names_another_topic_is_about_it(

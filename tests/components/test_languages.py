@@ -57,15 +57,22 @@ def test_short_messages_never_switch_a_conversation(text):
         ("mañana me la hacen", "es"),
         # An accent does not make English Spanish: only a Spanish reading is confirmed by it.
         ("José is my name, when do I arrive", "en"),
+        # Without marks, two Spanish-only function words confirm a Spanish reading (lingua
+        # alone: 0.78 and 0.53) ...
+        ("donde me estaciono en el hospital? el parking es gratis?", "es"),
+        ("q es la vertebroplastia xfa", "es"),
+        # ... but one does not, and English with Spanish names stays English.
+        ("is el camino real near the hospital", "es-unsure"),
+        ("my son is taking me, the final total was paid", "en"),
     ],
 )
 def test_spanish_marks_settle_a_short_message(text, expected):
     reading = languages.guess(text)
-    assert reading.language == expected
+    assert reading.language == expected.split("-")[0]
     if expected == "es":
         assert reading.confidence >= FIRST
-    else:
-        assert reading.confidence < languages.MARKED_CONFIDENCE
+    elif expected == "es-unsure":
+        assert reading.confidence < FIRST
 
 
 def english_training_examples():
