@@ -7,7 +7,8 @@ RulePolicy answers one intent a turn. This policy plans a turn when there is mor
   `max_questions`; beyond that, `more_topics_action` offers the rest as buttons. A question that
   was not understood gets `unclear_response` instead of being dropped silently.
 - **"And after that?"** (`next_step_intent`): the answer after the last one given, in the
-  page's order (`step_order`).
+  page's order (`step_order`); for an answer about the whole procedure, outside that order
+  ("how long is the procedure?"), the one `step_after` names.
 - **A bare reply to the buttons just offered** ("recovery", "the procedure" after "How long
   for which part?"): the button's answer, when the reply's words match its title
   (rapidfuzz token-set ratio >= `button_match_threshold`).
@@ -50,6 +51,7 @@ DEFAULT_CONFIG: Dict[Text, Any] = {
     "next_step_intent": None,
     "language_intent": None,
     "step_order": [],
+    "step_after": {},
     "button_match_threshold": 85,
     "button_reply_max_words": 4,
 }
@@ -210,6 +212,8 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
         for event in reversed(before):
             if isinstance(event, BotUttered):
                 answer = (event.metadata or {}).get("utter_action")
+                if answer in self.config["step_after"]:
+                    return [self.config["step_after"][answer]]
                 if answer in order:
                     index = order.index(answer)
                     return [order[index + 1]] if index + 1 < len(order) else None

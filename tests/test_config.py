@@ -42,6 +42,9 @@ def test_policy_names_are_in_the_domain(domain):
     assert POLICY["next_step_intent"] in domain["intents"]
     assert POLICY["language_intent"] in domain["intents"]
     assert set(POLICY["step_order"]) <= set(domain["responses"])
+    assert set(POLICY["step_after"]) | set(POLICY["step_after"].values()) <= set(
+        domain["responses"]
+    )
 
 
 def test_classifier_names_are_intents(domain):

@@ -152,6 +152,19 @@ def test_and_after_that_gives_the_next_step_of_the_page(policy, project):
     ]
 
 
+def test_and_after_the_whole_procedure_comes_the_recovery(policy, project):
+    domain, _ = project
+    history = [
+        user("how long is the procedure", "ask_procedure_duration"),
+        ActionExecuted("utter_procedure_duration"),
+        bot("utter_procedure_duration"),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
+    assert turn(policy, domain, history, user("and after that?", "ask_next_step")) == [
+        "utter_recovery"
+    ]
+
+
 def test_and_after_that_with_no_step_before_is_left_to_the_rules(policy, project):
     domain, _ = project
     assert turn(policy, domain, [], user("and after that?", "ask_next_step")) is None
