@@ -60,6 +60,10 @@ SETS = {
     # Spanish, helper-ES8 (session 8): look-alikes 14, emergencies 12, out of scope 10, crises
     # 8, single 8, warnings 6, several 6, long stories 6, shorthand 6, sections 2, follow-ups 2.
     "es_dev8": ["patient_messages_es/dev8_es.yml"],
+    # Spanish, helper-ES9 (session 9): single 16, out of scope 14, look-alikes 14, several 10,
+    # sections 8, long stories 8, shorthand 8, emergencies 8, follow-ups 6, crises 4, warnings
+    # 4. Run once, untouched, before any was read for improving.
+    "es_dev9": ["patient_messages_es/dev9_es.yml"],
 }
 
 
