@@ -27,7 +27,7 @@ _QUESTION_START = (
 _QUESTION_START_ES = (
     r"(?:¿|cu[aá]nto|cu[aá]ntas|cu[aá]ntos|cu[aá]nta|cu[aá]ndo|qu[eé] (?:pasa|hago|tengo|debo|"
     r"necesito|sigue)|qué|cómo|d[oó]nde|qui[eé]n|cuál|puedo|podr[eé]|debo|tengo que|me van a|"
-    r"voy a poder|se puede|es normal|me pueden|hay que|necesito|"
+    r"voy a poder|se puede|es normal|me pueden|hay que|necesito|me puedo|me tengo que|me dejan|"
     # "en qué posición", "a qué hora", "por qué": "que" after these is a question word.
     r"en qu[eé]|a qu[eé] hora|por qu[eé])"
 )

@@ -54,7 +54,12 @@ NOT_NOW = re.compile(
     r"por lo general|(?<!al )(?<!el )suelo|suele|a veces|de vez en cuando|ja(ja)+\w*|je(je)+\w*|jsj\w*|lol|xd|"
     r"broma|bromeando|miedo (a|de)|me da (miedo|panico)|panico (a|de)|temor|temo|me preocupa|"
     r"preocupad[oa]s? (de|por|que)|me asusta|cuando (estoy|me pongo|ando) nervios[oa]|"
-    r"(con|de) solo (ver|pensar)|cuando veo|al ver|de (la )?(pura )?emocion)\b|[\U0001F602\U0001F605\U0001F923]"
+    r"(con|de) solo (ver|pensar)|cuando veo|al ver|de (la )?(pura )?emocion|"
+    # A habit since childhood: "me desmayo de ver sangre cuando me sacan laboratorios, siempre
+    # me pasa desde chiquita".
+    r"siempre me (pasa|desmayo|mareo|pongo)|me pasa siempre|desde (chiquit[ao]|nin[ao]|"
+    r"pequen[ao]|joven)|de ver (la )?sangre|cuando me (sacan|ponen|pican|inyectan))\b|"
+    r"[\U0001F602\U0001F605\U0001F923]"
 )
 STORY_PAST = re.compile(
     r"\bhace (\w+ ){0,2}(anos|ano|meses|mes|decadas)\b|\b(el|la) (ano|mes|semana) pasad[oa]\b|"

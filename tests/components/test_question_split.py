@@ -58,6 +58,11 @@ from components.question_split import asks, core, questions
             "voy a estar despierta? y en que parte me pican",
             ["voy a estar despierta?", "en que parte me pican"],
         ),
+        # "y me puedo ...", "y me tengo que ...": a second question.
+        (
+            "¿cuánto tarda y me puedo ir a mi casa ese día?",
+            ["¿cuánto tarda", "me puedo ir a mi casa ese día?"],
+        ),
     ],
 )
 def test_several_questions_are_found_in_order(text, expected):
