@@ -7,7 +7,9 @@ safety answer is the whole reply. It reads the patient's own words and the norma
 (components/normaliser.py) and takes the safer of the two.
 
 A message that went to the fallback but has the words of a crisis or a symptom
-(`doubtful_tier`) gets that tier's answer instead of "Sorry, I did not understand".
+(`doubtful_tier`) gets that tier's answer instead of "Sorry, I did not understand"; one that
+asks about a symptom that may come ("what happens if I bleed at home?") gets "I don't have
+that information" and the line (`out_of_scope`): the page lists no symptoms.
 
 The other way round it is careful: it overrules a classifier's safety intent only when the
 message is clearly a question with nothing happening now ("do you x-ray my chest too?"); then
@@ -25,13 +27,14 @@ from components import safety_es
 from components.graph_base import ConfiguredComponent
 from components.languages import ENGLISH, SPANISH
 from components.red_flag_rules import clearly_not_urgent, red_flag
-from components.safety_tiers import doubtful_tier, tier
+from components.safety_tiers import asks_about_a_possible_symptom, doubtful_tier, tier
 from vertebro.names import (
     CRISIS,
     EMERGENCY,
     FALLBACK_INTENT,
     MESSAGE_LANGUAGE,
     ORIGINAL_TEXT,
+    OUT_OF_SCOPE_INTENT,
     QUESTION_READING,
     QUESTIONS,
     SAFETY_INTENTS,
@@ -100,6 +103,12 @@ class RedFlagDetector(ConfiguredComponent):
                 not_urgent(t) for t in (original, text) if t
             ):
                 self._overrule(message)
+            if (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT and any(
+                asks(t) for t in (original, text) if t for asks in self._possible_symptom(spanish)
+            ):
+                # "What happens if I start bleeding at home?": the page lists no symptoms.
+                intent = {"name": OUT_OF_SCOPE_INTENT, "confidence": 1.0, "possible_symptom": True}
+                message.set(INTENT, intent, add_to_output=True)
             return
         name = TIER_INTENTS[found]
         intent: Dict[Text, Any] = {"name": name, "confidence": 1.0, "safety_tier": found}
@@ -112,6 +121,12 @@ class RedFlagDetector(ConfiguredComponent):
         )
         if message.get(QUESTIONS):
             message.set(QUESTIONS, [], add_to_output=True)
+
+    @staticmethod
+    def _possible_symptom(spanish: bool) -> List[Any]:
+        """The readers of a question about a symptom that may come, in the message's languages."""
+        readers: List[Any] = [asks_about_a_possible_symptom]
+        return readers + ([safety_es.asks_about_a_possible_symptom] if spanish else [])
 
     def _overrule(self, message: Message) -> None:
         """A look-alike question: use the next-best intent, or the fallback if it is unsure.

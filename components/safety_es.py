@@ -231,3 +231,25 @@ def clearly_not_urgent(text: Text) -> bool:
     scrubbed = _NOTHING_WRONG.sub(" ", when.NEGATED.sub(" ", fold(text)))
     ahead = when.AHEAD.search(scrubbed) or when.RISK.search(scrubbed)
     return bool(ahead) and not when.NOW.search(when.STILL.sub(" ", scrubbed))
+
+
+# The Spanish counterpart of safety_tiers.asks_about_a_possible_symptom: "¿qué hago si siento
+# las piernas dormidas después, ya en la casa?".
+_POSSIBLE = re.compile(
+    r"\b(que pasa si|que hago si|que debo hacer si|y si|en caso de que|por si|"
+    r"(a todos|a todo el mundo) (les|le) pasa|les pasa a todos)\b"
+)
+_POSSIBLE_SYMPTOM = re.compile(
+    r"\b(dolor\w*|duel\w*|sangr\w*|fiebre|calentura|dormid[ao]s?|entumid\w*|hormigue\w*|"
+    r"hinchad\w*|roj[ao]s?|mare\w*|desmay\w*|vomit\w*|debil\w*|adormecid\w*)\b"
+)
+
+
+def asks_about_a_possible_symptom(text: Text) -> bool:
+    """A question about a symptom that may come, nothing said to happen now."""
+    folded = fold(text or "")
+    return bool(
+        _POSSIBLE.search(folded)
+        and _POSSIBLE_SYMPTOM.search(folded)
+        and not when.STRICT_NOW.search(folded)
+    )

@@ -237,3 +237,24 @@ def doubtful_tier(text: Text) -> Optional[Text]:
     if _SYMPTOM_CUES.search(folded):
         return WARNING
     return None
+
+
+# "What happens if I start bleeding once I'm home?": a question about a symptom that may come,
+# with nothing happening now. The page lists no symptoms, so the honest answer is "I don't
+# have that information" and the line, not "Sorry, I'm not sure what you mean"
+# (components/red_flags.py asks only for messages nobody understood). "Is it normal to ...?"
+# is not one: it may be about a symptom the patient has (the warning tier's).
+_POSSIBLE = re.compile(
+    r"\b(what if|what happens if|what (do|should|would) (i|we|she|he) do if|just in case|in case|"
+    r"does (that|this|it) happen to)\b"
+)
+
+
+def asks_about_a_possible_symptom(text: Text) -> bool:
+    """A question about a symptom that may come (English), nothing said to happen now."""
+    folded = _IDIOMS.sub(" ", normalise(text or ""))
+    return bool(
+        _POSSIBLE.search(folded)
+        and _SYMPTOM_CUES.search(folded)
+        and not _HAPPENING_NOW.search(folded)
+    )

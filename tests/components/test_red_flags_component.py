@@ -121,7 +121,8 @@ def test_an_understood_message_or_a_question_ahead_is_not_doubted():
     assert message.get(INTENT)["name"] == "ask_cement"
     message = ranked("what if my legs go weak later", [("nlu_fallback", 0.6)])
     [message] = detector().process([message])
-    assert message.get(INTENT)["name"] == "nlu_fallback"
+    # No safety tier: a symptom that may come gets "I don't have that information" instead.
+    assert message.get(INTENT)["name"] == "out_of_scope"
 
 
 def test_a_fallback_question_about_the_procedure_is_not_doubted():
@@ -166,3 +167,29 @@ def test_an_overruled_lookalike_is_answered_by_its_question():
     unsure.set(QUESTION_READING, [{"name": "ask_imaging", "confidence": 0.3}])
     [unsure] = detector().process([unsure])
     assert unsure.get(INTENT)["name"] == "nlu_fallback"  # an unsure reading is not used
+
+
+def test_a_question_about_a_symptom_that_may_come_gets_no_information_and_the_line():
+    """Not understood, but asking "what if" about a symptom: the page lists none."""
+    message = ranked(
+        "what happens if i start bleeding once im home?",
+        [("nlu_fallback", 0.45), ("out_of_scope", 0.32), ("red_flag", 0.25)],
+    )
+    [message] = detector().process([message])
+    assert message.get(INTENT)["name"] == "out_of_scope"
+    spanish = ranked(
+        "que hago si siento las piernas dormidas despues, ya en la casa?",
+        [("nlu_fallback", 0.45), ("ask_after", 0.3)],
+    )
+    spanish.set(MESSAGE_LANGUAGE, {"name": "es", "confidence": 0.95})
+    [spanish] = detector().process([spanish])
+    assert spanish.get(INTENT)["name"] == "out_of_scope"
+
+
+def test_a_symptom_now_or_a_question_without_one_is_not_a_possible_symptom():
+    now = ranked("what if this bleeding right now doesnt stop", [("nlu_fallback", 0.45)])
+    [now] = detector().process([now])
+    assert now.get(INTENT)["name"] != "out_of_scope"
+    other = ranked("what if i miss my appointment", [("nlu_fallback", 0.45)])
+    [other] = detector().process([other])
+    assert other.get(INTENT)["name"] == "nlu_fallback"
