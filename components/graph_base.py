@@ -5,7 +5,7 @@ train) and with `load` (when serving a trained model), each with the same argume
 component here only says what it does; how it is built is one of these two bases:
 
 - `ConfiguredComponent`: built from its configuration alone (nothing trained, nothing stored):
-  components/language_detector.py, components/red_flags.py.
+  components/language_detector.py, components/red_flags.py, components/same_reply.py.
 - `StoredComponent`: trained; `train` writes its files to the model, `restore` reads them back
   when the model is loaded: components/intent_classifier.py, components/normaliser.py,
   components/unknown_words.py.
