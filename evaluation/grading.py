@@ -43,6 +43,10 @@ SETS = {
     # 12, crises 10, warnings 10, several 10, long stories 10, shorthand 8, sections 6,
     # follow-ups 4. Run once, untouched, as the session's own measure before any was read.
     "dev8": ["patient_messages/dev8_voice.yml"],
+    # A ninth (helper-D9, session 9): single 20, look-alikes 20, out of scope 18, sections 14,
+    # several 12, follow-ups 10, emergencies 10, crises 6, warnings 6, shorthand 4. Run once,
+    # untouched, as the session's own measure before any was read.
+    "dev9": ["patient_messages/dev9_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
