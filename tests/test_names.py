@@ -38,6 +38,13 @@ def test_the_channels_are_named_as_in_names():
     assert CollectingOutputChannel.name() == names.COLLECTOR_CHANNEL
 
 
+# The components besides the FallbackClassifier that read "understood" from config.yml.
+THRESHOLD_READERS = (
+    "components.red_flags.RedFlagDetector",
+    "components.same_reply.SameReplyIntents",
+)
+
+
 def test_one_threshold_for_understood():
     threshold = settings.fallback_threshold()
     assert (
@@ -46,14 +53,18 @@ def test_one_threshold_for_understood():
         ]
         == threshold
     )
-    assert component_config("components.red_flags.RedFlagDetector")["threshold"] == threshold
+    for component in THRESHOLD_READERS:
+        assert component_config(component)["threshold"] == threshold, component
     from scripts import report_unanswered
 
     assert report_unanswered.LOW_CONFIDENCE == threshold
-    # Given once in config.yml: the others refer to it.
+    # Given once in config.yml: every other `threshold:` of the pipeline refers to it.
     text = (ROOT / "config.yml").read_text(encoding="utf-8")
     assert len(re.findall(r"^\s+question_threshold: &understood [0-9.]+$", text, re.M)) == 1
-    assert len(re.findall(r"^\s+threshold: \*understood$", text, re.M)) == 2
+    assert len(re.findall(r"^\s+threshold: \*understood$", text, re.M)) == len(
+        THRESHOLD_READERS
+    ) + 1  # the FallbackClassifier's (settings.fallback_threshold reads it)
+    assert not re.findall(r"^\s+threshold: [0-9.]+$", text, re.M)
 
 
 RUNTIME = ["actions", "channels", "components", "storage", "scripts"]
