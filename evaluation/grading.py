@@ -47,6 +47,10 @@ SETS = {
     # several 12, follow-ups 10, emergencies 10, crises 6, warnings 6, shorthand 4. Run once,
     # untouched, as the session's own measure before any was read.
     "dev9": ["patient_messages/dev9_voice.yml"],
+    # A tenth (helper-D10, session 10): look-alikes 20, out of scope 16, emergencies 14, single
+    # 14, several 12, sections 10, follow-ups 10, long stories 8, crises 6, warnings 6,
+    # shorthand 4. Run untouched (summary only) at the session's start and end.
+    "dev10": ["patient_messages/dev10_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -68,6 +72,10 @@ SETS = {
     # sections 8, long stories 8, shorthand 8, emergencies 8, follow-ups 6, crises 4, warnings
     # 4. Run once, untouched, before any was read for improving.
     "es_dev9": ["patient_messages_es/dev9_es.yml"],
+    # Spanish, helper-ES10 (session 10): out of scope 14, look-alikes 14, single 14,
+    # emergencies 12, several 10, sections 8, follow-ups 8, long stories 8, shorthand 6,
+    # crises 4, warnings 2. Run untouched (summary only) at the session's start and end.
+    "es_dev10": ["patient_messages_es/dev10_es.yml"],
 }
 
 
