@@ -81,4 +81,11 @@ CRISIS_PATTERNS = (
     r"\b(would like|wanna|want) to die\b|\b(had|have had|have) enough of (it all|all of it|life|"
     r"living)\b|\bcant take it (no more|any ?more)\b|"
     r"\bgive up on (life|living)\b",
+    # Everyone better off without them, wanting to stop existing (session 10, dev9 read).
+    r"\b(better off|happier|be better) if i (wasnt|werent|was not|were not|was no longer|"
+    r"were no longer) (here|around|alive)\b|\b(better off|happier) if i (was|were) (gone|dead)\b|"
+    r"\bnot (to )?exist (anymore|any more)\b|"
+    # ...unless what stops existing is the pain ("does the pain just stop existing after?").
+    r"^(?!.*\b(pain|ache|it|that|this)\b.{0,25}\b(stop|cease) (existing|to exist)).*"
+    r"\b(stop|cease) (existing|to exist)\b",
 )
