@@ -61,9 +61,9 @@ def test_one_threshold_for_understood():
     # Given once in config.yml: every other `threshold:` of the pipeline refers to it.
     text = (ROOT / "config.yml").read_text(encoding="utf-8")
     assert len(re.findall(r"^\s+question_threshold: &understood [0-9.]+$", text, re.M)) == 1
-    assert len(re.findall(r"^\s+threshold: \*understood$", text, re.M)) == len(
-        THRESHOLD_READERS
-    ) + 1  # the FallbackClassifier's (settings.fallback_threshold reads it)
+    assert (
+        len(re.findall(r"^\s+threshold: \*understood$", text, re.M)) == len(THRESHOLD_READERS) + 1
+    )  # the FallbackClassifier's (settings.fallback_threshold reads it)
     assert not re.findall(r"^\s+threshold: [0-9.]+$", text, re.M)
 
 
