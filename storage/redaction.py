@@ -64,8 +64,6 @@ PLACEHOLDERS = (NAME, DATE, PHONE, EMAIL, ADDRESS, ID)
 # Phone numbers are looked for in the country of the hospital's patients first.
 PHONE_REGION = "US"
 
-_SPACE = re.compile(r"\s+")
-
 
 def _load_known_words() -> Set[Text]:
     """Words of the training examples and medicine spellings: never a patient's name."""

@@ -4,6 +4,7 @@ tests/data/allowed_facts.yml: tests never write a fact themselves), and the Rasa
 tests that run Rasa in-process. Fixtures live in the conftest.py files and call these.
 """
 
+import re
 import uuid
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +44,13 @@ def domain() -> Dict[str, Any]:
 
 def phone() -> str:
     return settings.phone()
+
+
+def tel_link(number: str) -> str:
+    """The tel: link a call button for `number` (a US line, as the page's) dials: tel:+1 and
+    its ten digits. Spelled out here, not with actions.contact.tel_uri, so that a test of a
+    button does not build its expectation with the code it tests."""
+    return "tel:+1" + re.sub(r"\D", "", number)[-10:]
 
 
 # --- the page's facts (docs/changing-a-fact.md) -------------------------------------------

@@ -8,7 +8,7 @@ from actions.clarify import (
     suggested_intents,
 )
 from actions.labels import labels
-from tests.helpers import bot_event, user_event
+from tests.helpers import bot_event, tel_link, user_event
 from tests.helpers import domain as load_domain
 
 DOMAIN = load_domain()
@@ -96,11 +96,13 @@ async def test_offer_choices_in_spanish(make_tracker, dispatcher, domain):
 
 
 @pytest.mark.parametrize("unclear", ["again", "unknown_words"])
-async def test_offer_choices_otherwise_offers_the_call(make_tracker, dispatcher, domain, unclear):
+async def test_offer_choices_otherwise_offers_the_call(
+    make_tracker, dispatcher, domain, phone, unclear
+):
     tracker = unclear_tracker(make_tracker, RANKING, slots={"unclear": unclear}, channel="socketio")
     await ActionOfferChoices().run(dispatcher, tracker, domain)
     [message] = dispatcher.messages
-    assert message["buttons"][0]["url"] == "tel:+18475702160"
+    assert message["buttons"][0]["url"] == tel_link(phone)
 
 
 def test_every_suggestable_topic_is_a_domain_intent_in_both_languages(make_tracker, domain):

@@ -1,16 +1,19 @@
 import pytest
 
 from actions.handoff import ActionOfferCallButton
+from tests.helpers import tel_link
 
 
 @pytest.mark.parametrize("channel", ["rest", "socketio"])
-async def test_tap_to_call_channels_get_a_call_button(make_tracker, dispatcher, domain, channel):
+async def test_tap_to_call_channels_get_a_call_button(
+    make_tracker, dispatcher, domain, phone, channel
+):
     tracker = make_tracker("i need to reschedule", "contact_scheduling", channel=channel)
     events = await ActionOfferCallButton().run(dispatcher, tracker, domain)
     assert events == []
     [message] = dispatcher.messages
     [button] = message["buttons"]
-    assert button["url"] == "tel:+18475702160"
+    assert button["url"] == tel_link(phone)
     assert message["text"]
 
 

@@ -31,12 +31,13 @@ from tests.browser.helpers import (
     third_party,
     wait_for_text,
 )
+from tests.helpers import fact
 
 pytestmark = pytest.mark.e2e
 
 GREETING_EN = "I can answer questions about your vertebroplasty"
-RECOVERY_EN = "4 to 6 hours"
-RECOVERY_ES = "4 a 6 horas"
+RECOVERY_EN = fact("recovery")
+RECOVERY_ES = fact("recovery", "es")
 TOPICS_ES = [
     "¿Qué es?",
     "Cuándo llegar",

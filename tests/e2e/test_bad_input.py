@@ -31,11 +31,11 @@ import websocket
 from twilio.request_validator import RequestValidator
 
 from tests.e2e.servers import ROOT, texts
-from tests.helpers import sms_params
+from tests.helpers import fact, sms_params
 
 pytestmark = pytest.mark.e2e
 
-NORMAL, ANSWER = "how long is recovery", "4 to 6 hours"
+NORMAL, ANSWER = "how long is recovery", fact("recovery")
 POLITE = "You are sending messages very fast. Please wait a moment and try again."
 # In the text of every message sent here that can reach the bot: must never be in the log.
 MARKER = "zqmark" + uuid.uuid4().hex[:12]

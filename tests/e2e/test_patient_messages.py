@@ -14,6 +14,7 @@ from tests.e2e.servers import texts
 from tests.e2e.test_bad_input import Widget
 from tests.e2e.test_sms import messages as twiml_bodies
 from tests.e2e.test_sms import new_number, post, sms
+from tests.helpers import fact
 
 pytestmark = pytest.mark.e2e
 
@@ -54,21 +55,22 @@ def test_the_held_out_set_is_not_worse_than_measured(scored, capsys):
 
 def test_a_section_is_answered_from_its_facts_in_order(servers):
     reply = texts(servers.ask("what do i need to do to get ready for this"))
-    facts = ["2 to 4 hours", "lab tests", "imaging tests", "a week before"]
+    facts = [fact("arrival"), "lab tests", "imaging tests", fact("blood_thinners")]
     positions = [reply.find(f) for f in facts]
     assert -1 not in positions and positions == sorted(positions), reply
 
 
 def test_a_section_offers_one_set_of_choices(servers):
     answer = servers.ask("what happens after the procedure")
-    assert "4 to 6 hours" in texts(answer) and "1 to 2 weeks" in texts(answer)
+    assert fact("recovery") in texts(answer) and fact("follow_up") in texts(answer)
     assert sum(1 for m in answer if m.get("buttons")) == 1
 
 
 def test_two_questions_get_two_answers_in_order(servers):
     reply = texts(servers.ask("how long does it take and when can i go home?"))
-    assert "about one hour" in reply and "same day" in reply
-    assert reply.index("about one hour") < reply.index("same day")
+    duration, same_day = f"about {fact('duration')}", fact("same_day")
+    assert duration in reply and same_day in reply
+    assert reply.index(duration) < reply.index(same_day)
 
 
 def test_one_question_with_and_is_one_answer(servers):
@@ -83,12 +85,12 @@ def test_the_question_inside_a_long_story(servers):
             "daughter is driving me in. How early should we get there?"
         )
     )
-    assert "2 to 4 hours" in reply and "911" not in reply
+    assert fact("arrival") in reply and "911" not in reply
 
 
 def test_shorthand_and_misspellings(servers):
-    assert "4 to 6 hours" in texts(servers.ask("hw lng 4 recovry"))
-    assert "1 to 2 weeks" in texts(servers.ask("folow up apt when"))
+    assert fact("recovery") in texts(servers.ask("hw lng 4 recovry"))
+    assert fact("follow_up") in texts(servers.ask("folow up apt when"))
 
 
 def test_gibberish_still_gets_the_fallback(servers):
@@ -109,7 +111,7 @@ def test_a_crisis_gets_988_and_911(servers, phone):
 
 def test_an_idiom_is_not_a_crisis(servers):
     reply = texts(servers.ask("i'm dying to know when i can go home"))
-    assert "911" not in reply and "988" not in reply and "same day" in reply
+    assert "911" not in reply and "988" not in reply and fact("same_day") in reply
 
 
 def test_a_warning_sign_goes_to_the_care_team_not_a_fact(servers, phone):
@@ -122,13 +124,13 @@ def test_a_warning_sign_goes_to_the_care_team_not_a_fact(servers, phone):
 def test_when_is_it_after_the_follow_up_answer(servers):
     sender = uuid.uuid4().hex
     servers.ask("is there a follow-up visit?", sender)
-    assert "1 to 2 weeks" in texts(servers.ask("when is it?", sender))
+    assert fact("follow_up") in texts(servers.ask("when is it?", sender))
 
 
 def test_a_bare_topic_after_which_part(servers):
     sender = uuid.uuid4().hex
     assert "which part" in texts(servers.ask("how long?", sender))
-    assert "about one hour" in texts(servers.ask("the procedure", sender))
+    assert f"about {fact('duration')}" in texts(servers.ask("the procedure", sender))
 
 
 def test_and_after_that_gives_the_next_step(servers):
@@ -141,7 +143,7 @@ def test_more_than_three_questions_offer_the_rest(servers):
     answer = servers.ask("what is it? who does it? how long is recovery? when is the follow up?")
     reply = texts(answer)
     assert "bone cement" in reply and "interventional radiologist" in reply
-    assert "4 to 6 hours" in reply and "You also asked about:" in reply
+    assert fact("recovery") in reply and "You also asked about:" in reply
     offered = [b["payload"] for m in answer for b in m.get("buttons") or []]
     assert "/ask_follow_up" in offered
 
@@ -162,7 +164,7 @@ def test_sms_a_section_fits_the_size_rule_with_one_set_of_choices(servers):
         )
     )
     reply = "\n".join(bodies)
-    assert "stomach" in reply and "needle" in reply and "about one hour" in reply
+    assert "stomach" in reply and "needle" in reply and f"about {fact('duration')}" in reply
     assert len(re.findall(r"Reply 1 for", reply)) <= 1
     assert all(len(body) <= 306 for body in bodies)
 
@@ -185,7 +187,7 @@ def test_kiosk_crisis_and_section(servers):
         json={"sender": "kiosk-" + uuid.uuid4().hex, "message": "how do i prepare?"},
         timeout=30,
     ).json()
-    assert "2 to 4 hours" in texts(answer) and "a week before" in texts(answer)
+    assert fact("arrival") in texts(answer) and fact("blood_thinners") in texts(answer)
 
 
 def test_widget_crisis(servers):

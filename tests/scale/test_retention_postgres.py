@@ -13,7 +13,7 @@ import uuid
 import sqlalchemy as sa
 
 from channels.sms.ids import hash_sender
-from tests.scale.conftest import ROOT
+from tests.helpers import ROOT
 from tests.scale.load import sms_to
 
 DAY = 86400
