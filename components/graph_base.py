@@ -44,6 +44,15 @@ def configured(component: type, config: Dict[Text, Any]) -> Dict[Text, Any]:
     return {**component.get_default_config(), **config}
 
 
+def required(config: Dict[Text, Any], key: Text, component: type) -> Any:
+    """A setting config.yml must give (no default in the code, so that a value given once in
+    config.yml, such as the `&understood` threshold, has no second home to drift from)."""
+    value = config.get(key)
+    if value is None:
+        raise ValueError(f"{component.__name__} needs `{key}` in config.yml.")
+    return value
+
+
 class ConfiguredComponent(GraphComponent):
     """A component built from its configuration; `setup` prepares what it needs."""
 

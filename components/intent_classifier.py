@@ -30,7 +30,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from components.graph_base import StoredComponent
+from components.graph_base import StoredComponent, required
 from components.question_split import asks
 from components.question_split import core as question_core
 from components.question_split import parts as find_parts
@@ -118,8 +118,9 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
             "C": 300.0,
             "max_iter": 3000,
             "ranking_length": 10,
-            # A question of a message counts as understood at this confidence (config.yml).
-            "question_threshold": 0.55,
+            # A question of a message counts as understood at this confidence: config.yml's
+            # `&understood`, which must be given there.
+            "question_threshold": None,
             # Intents that are not questions to answer when they are part of a message.
             "not_questions": [],
             # What an intent means as one of several questions ("... and how long does it
@@ -132,6 +133,7 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
         return ["sklearn"]
 
     def setup(self) -> None:
+        self.question_threshold = required(self.config, "question_threshold", type(self))
         self.classes: List[Text] = []
         self.blocks: List[FeatureBlock] = []
 
@@ -248,7 +250,7 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
         parts = find_questions(text)
         if not parts or (len(parts) == 1 and parts[0] == text.strip()):
             return self._clearer(ranking, text), []
-        threshold = self.config["question_threshold"]
+        threshold = self.question_threshold
         skip = set(self.config["not_questions"])
         understood: List[Tuple[Text, List[Dict[Text, Any]]]] = []
         unclear = False

@@ -24,7 +24,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components import safety_es
-from components.graph_base import ConfiguredComponent
+from components.graph_base import ConfiguredComponent, required
 from components.languages import ENGLISH, SPANISH
 from components.red_flag_rules import clearly_not_urgent, red_flag
 from components.safety_tiers import asks_about_a_possible_symptom, doubtful_tier, tier
@@ -73,10 +73,10 @@ class RedFlagDetector(ConfiguredComponent):
         # `threshold`: confidence the next-best intent needs when a look-alike is overruled
         # (config.yml sets it to the FallbackClassifier's threshold).
         # `surely_english`: above it the Spanish patterns are not needed (config.yml).
-        return {"threshold": 0.55, "surely_english": 0.8}
+        return {"threshold": None, "surely_english": 0.8}
 
     def setup(self) -> None:
-        self.threshold = self.config["threshold"]
+        self.threshold = required(self.config, "threshold", type(self))
         self.surely_english = self.config["surely_english"]
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -16,7 +16,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
 from rasa.shared.nlu.training_data.message import Message
 
-from components.graph_base import ConfiguredComponent
+from components.graph_base import ConfiguredComponent, required
 from vertebro.names import FALLBACK_INTENT
 
 
@@ -26,11 +26,11 @@ class SameReplyIntents(ConfiguredComponent):
     def get_default_config() -> Dict[Text, Any]:
         # `groups`: lists of intents answered alike (config.yml). `threshold`: what the group's
         # confidences must add up to (config.yml sets the FallbackClassifier's).
-        return {"groups": [], "threshold": 0.45}
+        return {"groups": [], "threshold": None}
 
     def setup(self) -> None:
         self.groups = [frozenset(group) for group in self.config["groups"]]
-        self.threshold = self.config["threshold"]
+        self.threshold = required(self.config, "threshold", type(self))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

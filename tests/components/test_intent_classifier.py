@@ -10,6 +10,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from scipy.sparse import hstack
 
 from components.intent_classifier import LinearIntentClassifier, fit
+from tests.helpers import component_config
 
 EXAMPLES = {
     "greet": ["hello", "hi there", "good morning", "hey, anyone there?", "hiya"],
@@ -46,6 +47,14 @@ UNSEEN = [
     "Hola, ¿cómo estás?",
 ]
 
+# The defaults with config.yml's threshold, which the code does not default (graph_base.required).
+CONFIG = {
+    **LinearIntentClassifier.get_default_config(),
+    "question_threshold": component_config("components.intent_classifier.LinearIntentClassifier")[
+        "question_threshold"
+    ],
+}
+
 
 def training_data():
     return TrainingData(
@@ -65,9 +74,7 @@ def storage(tmp_path_factory):
 @pytest.fixture(scope="module")
 def trained(storage):
     resource = Resource("linear_intent_classifier")
-    classifier = LinearIntentClassifier.create(
-        LinearIntentClassifier.get_default_config(), storage, resource, None
-    )
+    classifier = LinearIntentClassifier.create(CONFIG, storage, resource, None)
     classifier.train(training_data())
     return classifier, resource
 
@@ -75,9 +82,7 @@ def trained(storage):
 @pytest.fixture(scope="module")
 def loaded(storage, trained):
     _, resource = trained
-    return LinearIntentClassifier.load(
-        LinearIntentClassifier.get_default_config(), storage, resource, None
-    )
+    return LinearIntentClassifier.load(CONFIG, storage, resource, None)
 
 
 def reference_probabilities(texts):
@@ -86,7 +91,7 @@ def reference_probabilities(texts):
     word, char, regression = fit(
         [m.get(TEXT) for m in data.intent_examples],
         [m.get(INTENT) for m in data.intent_examples],
-        LinearIntentClassifier.get_default_config(),
+        CONFIG,
     )
     features = hstack([word.transform(texts), char.transform(texts)]).tocsr()
     return list(regression.classes_), regression.predict_proba(features)
@@ -121,7 +126,7 @@ def test_process_sets_intent_and_a_sorted_ranking(loaded):
 
 
 def test_ranking_length_is_honoured(storage, trained):
-    config = {**LinearIntentClassifier.get_default_config(), "ranking_length": 2}
+    config = {**CONFIG, "ranking_length": 2}
     classifier = LinearIntentClassifier.load(config, storage, trained[1], None)
     assert len(classifier.ranking("hello")) == 2
 
@@ -138,9 +143,7 @@ def test_text_with_no_known_feature_still_gets_a_distribution(loaded):
 
 
 def test_one_intent_is_not_enough_to_train(storage):
-    classifier = LinearIntentClassifier.create(
-        LinearIntentClassifier.get_default_config(), storage, Resource("one_intent"), None
-    )
+    classifier = LinearIntentClassifier.create(CONFIG, storage, Resource("one_intent"), None)
     with pytest.raises(ValueError, match="at least two intents"):
         classifier.train(
             TrainingData(
@@ -158,7 +161,7 @@ def reader(storage, trained):
     threshold for this small training set."""
     _, resource = trained
     config = {
-        **LinearIntentClassifier.get_default_config(),
+        **CONFIG,
         "question_threshold": 0.4,
         "not_questions": ["greet"],
         "question_aliases": {"ask_cement": "ask_cement_alias"},
@@ -202,7 +205,7 @@ def test_a_lead_in_is_not_what_a_question_is_read_by(reader):
 def test_a_message_read_as_a_symptom_keeps_its_clearest_other_part(storage, trained):
     """For the red-flag detector's overrule: the part about something else, asking first."""
     _, resource = trained
-    config = {**LinearIntentClassifier.get_default_config(), "not_questions": ["greet"]}
+    config = {**CONFIG, "not_questions": ["greet"]}
     classifier = LinearIntentClassifier.load(config, storage, resource, None)
     reading = classifier.question_reading("hellooo hi there. how long is recovery?")
     assert reading == classifier.ranking("how long is recovery?")

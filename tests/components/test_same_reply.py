@@ -1,5 +1,6 @@
 """Close intents answered alike do not make the assistant ask "did you mean"."""
 
+import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -42,9 +43,16 @@ def test_other_pairs_and_little_confidence_still_fall_back():
     assert settled([("out_of_scope", 0.2), ("ask_medical_advice", 0.1)]) == "nlu_fallback"
 
 
+def test_the_threshold_has_no_default_in_the_code():
+    with pytest.raises(ValueError, match="config.yml"):
+        SameReplyIntents(SameReplyIntents.get_default_config())
+
+
 def test_an_understood_message_is_left_alone():
     message = Message(data={TEXT: "x"})
     message.set(INTENT, {"name": "ask_recovery", "confidence": 0.9})
     message.set(INTENT_RANKING_KEY, [{"name": "ask_recovery", "confidence": 0.9}])
-    [message] = SameReplyIntents(SameReplyIntents.get_default_config()).process([message])
+    [message] = SameReplyIntents(
+        {**SameReplyIntents.get_default_config(), "threshold": 0.5}
+    ).process([message])
     assert message.get(INTENT)["name"] == "ask_recovery"
