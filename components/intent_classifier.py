@@ -126,6 +126,13 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
             # What an intent means as one of several questions ("... and how long does it
             # take?" among others is about the procedure, not the last answer).
             "question_aliases": {},
+            # What the sentences of a story (who is writing, their age, their history) read as
+            # on their own: a whole message of at least `story_min_parts` parts read as one of
+            # these is answered by its questions when they are understood, even less surely
+            # (config.yml). A shorter message's question often points back at its context
+            # ("I'm allergic to dye. Is that a problem?"), so it is read whole.
+            "story_intents": [],
+            "story_min_parts": 3,
         }
 
     @staticmethod
@@ -266,7 +273,15 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
         if not understood:
             return ranking, []
         first_name, first_ranking = understood[0]
-        if len(understood) == 1 and first_ranking[0]["confidence"] <= ranking[0]["confidence"]:
+        whole_is_story = (
+            ranking[0]["name"] in self.config["story_intents"]
+            and len(find_parts(text)) >= self.config["story_min_parts"]
+        )
+        if (
+            len(understood) == 1
+            and first_ranking[0]["confidence"] <= ranking[0]["confidence"]
+            and not whole_is_story
+        ):
             return ranking, []  # the whole message says it at least as clearly
         if len(understood) == 1:
             # One question understood; another was asked but not understood: say so.

@@ -210,3 +210,41 @@ def test_a_message_read_as_a_symptom_keeps_its_clearest_other_part(storage, trai
     reading = classifier.question_reading("hellooo hi there. how long is recovery?")
     assert reading == classifier.ranking("how long is recovery?")
     assert classifier.question_reading("how long is recovery") == []  # one part: nothing
+
+
+class StoryReader(LinearIntentClassifier):
+    """The classifier's reading of a message, with rankings given per part (a story's
+    sentences read as out of scope, its question clearly but less surely than the whole)."""
+
+    RANKINGS = {
+        "how long is recovery?": [("ask_recovery", 0.8), ("out_of_scope", 0.2)],
+        "is that a problem?": [("ask_blood_thinners", 0.6), ("out_of_scope", 0.4)],
+    }
+
+    def ranking(self, text):
+        pairs = self.RANKINGS.get(text.strip().lower(), [("out_of_scope", 0.9), ("greet", 0.1)])
+        return [{"name": n, "confidence": c} for n, c in pairs]
+
+
+@pytest.fixture
+def story_reader():
+    config = {**CONFIG, "story_intents": ["out_of_scope"], "story_min_parts": 3}
+    return StoryReader(config)
+
+
+def test_a_story_read_as_out_of_scope_is_answered_by_its_question(story_reader):
+    text = "I am 81 and my daughter set this up. She drives me on the day. How long is recovery?"
+    ranking, questions = story_reader.read(text)
+    assert ranking[0]["name"] == "ask_recovery"
+    assert questions == []
+
+
+def test_a_short_message_whose_question_points_back_is_read_whole(story_reader):
+    ranking, _ = story_reader.read("I am allergic to contrast dye. Is that a problem?")
+    assert ranking[0]["name"] == "out_of_scope"
+
+
+def test_without_story_intents_the_clearer_whole_is_kept(story_reader):
+    story_reader.config["story_intents"] = []
+    text = "I am 81 and my daughter set this up. She drives me on the day. How long is recovery?"
+    assert story_reader.read(text)[0][0]["name"] == "out_of_scope"
