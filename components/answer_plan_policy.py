@@ -200,9 +200,9 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
                 if self.config["unclear_response"]:
                     plan.append(self.config["unclear_response"])
             elif question in self.plans:
-                plan.extend(
-                    a for a in self.plans[question] if a not in plan or a.startswith("utter_")
-                )
+                # An answer already in the plan is not given twice ("how does the cement get
+                # in, and how fast does it set?": the cut and needle, then the cement, once).
+                plan.extend(a for a in self.plans[question] if a not in plan)
         if len(questions) > limit and self.config["more_topics_action"]:
             plan.append(self.config["more_topics_action"])
         return plan or None

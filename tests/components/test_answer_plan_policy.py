@@ -107,6 +107,17 @@ def test_every_question_is_answered_in_order(policy, project):
     assert turn(policy, domain, [], message) == ["utter_procedure_duration", "utter_recovery"]
 
 
+def test_an_answer_two_questions_share_is_given_once(policy, project):
+    """How the cement gets in (the cut and needle, then the cement), and how fast it sets."""
+    domain, _ = project
+    message = user(
+        "how does the cement get in and how fast does it set",
+        "ask_cement_delivery",
+        questions=["ask_cement_delivery", "ask_cement"],
+    )
+    assert turn(policy, domain, [], message) == ["utter_incision_needle", "utter_cement"]
+
+
 def test_a_question_not_understood_is_said_not_dropped(policy, project):
     domain, _ = project
     message = user("...", "ask_sedation", questions=["ask_sedation", "unclear"])
