@@ -12,6 +12,9 @@ RulePolicy answers one intent a turn. This policy plans a turn when there is mor
 - **A bare reply to the buttons just offered** ("recovery", "the procedure" after "How long
   for which part?"): the button's answer, when the reply's words match its title
   (rapidfuzz token-set ratio >= `button_match_threshold`).
+- **A short "when?" or "how soon?" not understood, right after an answer** ("how soon after",
+  "y cuándo sería"): answered as a bare "how long?" (`time_question_intent`'s rule), which
+  reads its topic from that answer; at most `time_question_max_words` words.
 
 The actions for an intent are learned from the rules (data/rules.yml) at training time, so each
 answer still lives in one place and follows one path. It predicts with confidence 1 and a
@@ -37,7 +40,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from components.graph_base import POLICY, RulesOnlyPolicy
 from components.model_files import load_json, save_json
 from components.vocabulary import words
-from vertebro.names import QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
+from vertebro.names import FALLBACK_INTENT, QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
 PLANS_FILE = "answer_plans.json"
 
@@ -54,40 +57,21 @@ DEFAULT_CONFIG: Dict[Text, Any] = {
     "step_after": {},
     "button_match_threshold": 85,
     "button_reply_max_words": 4,
+    "time_question_intent": None,
+    "time_question_max_words": 5,
 }
+# A question about when or how long, in English or Spanish (lower case, accents optional).
+_TIME_QUESTION = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|y|o|pero|entonces)\W+)?(?:when|how soon|how long|how many "
+    r"(?:hours|days|weeks|minutes)|what day|cu[aá]ndo|cu[aá]nto|cu[aá]ntas|cu[aá]ntos|en cu[aá]nto|"
+    r"qu[eé] tan pronto|para cu[aá]ndo|pa cu[aá]ndo)\b",
+    re.IGNORECASE,
+)
 # Words that say nothing about which button is meant.
-_FILLER = {
-    "the",
-    "a",
-    "an",
-    "for",
-    "of",
-    "about",
-    "my",
-    "i",
-    "is",
-    "it",
-    "to",
-    "and",
-    "what",
-    "how",
-    "long",
-    "please",
-    "pls",
-    "ok",
-    "okay",
-    "um",
-    "uh",
-    "oh",
-    "so",
-    "that",
-    "part",
-    "one",
-    "mean",
-    "meant",
-    "you",
-    "your",
-}
+_FILLER = set(
+    "the a an for of about my i is it to and what how long please "
+    "pls ok okay um uh oh so that part one mean meant you your".split()
+)
 
 
 def split_at_latest_message(tracker: DialogueStateTracker) -> "tuple[list, list]":
@@ -190,6 +174,10 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
             return self._next_step_plan(before)
         if message.intent_name == self.config["language_intent"]:
             return self._language_plan(before)
+        if message.intent_name == FALLBACK_INTENT:
+            plan = self._time_question_plan(before, message.text or "")
+            if plan:
+                return plan
         return self._button_plan(before, message.text or "")
 
     def _questions_plan(self, questions: List[Text]) -> Optional[List[Text]]:
@@ -232,6 +220,23 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
                     answers.insert(0, answer)
         known = {a for plan in self.plans.values() for a in plan}
         return [a for a in answers if a in known] or None
+
+    def _time_question_plan(self, before: List[Any], text: Text) -> Optional[List[Text]]:
+        intent = self.config["time_question_intent"]
+        if (
+            intent not in self.plans
+            or len(text.split()) > self.config["time_question_max_words"]
+            or not _TIME_QUESTION.search(text)
+        ):
+            return None
+        known = {a for plan in self.plans.values() for a in plan}
+        for event in reversed(before):
+            if isinstance(event, UserUttered):
+                return None  # only right after an answer
+            if isinstance(event, BotUttered):
+                if (event.metadata or {}).get("utter_action") in known:
+                    return list(self.plans[intent])
+        return None
 
     def _button_plan(self, before: List[Any], text: Text) -> Optional[List[Text]]:
         said = content(text)

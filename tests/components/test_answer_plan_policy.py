@@ -219,3 +219,28 @@ def test_one_question_and_safety_are_left_to_the_rules(policy, project):
     assert turn(policy, domain, [], user("how long is recovery", "ask_recovery")) is None
     crisis = user("...", "crisis", questions=["ask_recovery", "ask_follow_up"])
     assert turn(policy, domain, [], crisis) is None
+
+
+def after_the_follow_up_answer():
+    return [
+        user("is there a follow-up visit", "ask_follow_up"),
+        ActionExecuted("utter_follow_up"),
+        bot("utter_follow_up"),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
+
+
+@pytest.mark.parametrize("text", ["how soon after", "y cuándo sería?", "ok when would that be"])
+def test_a_short_time_question_not_understood_asks_about_the_last_answer(policy, project, text):
+    domain, _ = project
+    planned = turn(policy, domain, after_the_follow_up_answer(), user(text, "nlu_fallback"))
+    assert planned == ["action_find_how_long_topic", "utter_how_long"]
+
+
+def test_a_time_question_with_no_answer_before_or_a_long_one_is_left_to_the_rules(policy, project):
+    domain, _ = project
+    assert turn(policy, domain, [], user("how soon after", "nlu_fallback")) is None
+    long_one = user("how soon after my grandson's wedding can i fly to see him", "nlu_fallback")
+    assert turn(policy, domain, after_the_follow_up_answer(), long_one) is None
+    not_time = user("what for tho", "nlu_fallback")
+    assert turn(policy, domain, after_the_follow_up_answer(), not_time) is None
