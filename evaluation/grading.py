@@ -51,6 +51,9 @@ SETS = {
     # 14, several 12, sections 10, follow-ups 10, long stories 8, crises 6, warnings 6,
     # shorthand 4. Run untouched (summary only) at the session's start and end.
     "dev10": ["patient_messages/dev10_voice.yml"],
+    # An eleventh (helper-D11, session 10), safety-weighted: emergencies 40, look-alikes 30,
+    # warnings 15, crises 15. Run once untouched, then read for the safety tiers.
+    "dev11": ["patient_messages/dev11_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -76,6 +79,9 @@ SETS = {
     # emergencies 12, several 10, sections 8, follow-ups 8, long stories 8, shorthand 6,
     # crises 4, warnings 2. Run untouched (summary only) at the session's start and end.
     "es_dev10": ["patient_messages_es/dev10_es.yml"],
+    # Spanish, helper-ES11 (session 10), safety-weighted: emergencies 32, look-alikes 24,
+    # crises 12, warnings 12. Run once untouched, then read for the safety tiers.
+    "es_dev11": ["patient_messages_es/dev11_es.yml"],
 }
 
 
