@@ -37,7 +37,7 @@ SYMPTOMS = {
         # Not "I can't walk far" or "can't stand for long": a limit they live with.
         r"\b(cant|unable to|not able to|no longer|hard to)\s+(feel|move|lift|walk|stand)\b"
         r"(?! (far|much|long|very far|for (long|more|very)|without|more than|as (far|long)|up|"
-        r"stairs|the stairs|well|properly|long enough|at the|at a))",
+        r"stairs|the stairs|well|properly|long enough|at (the|a)\b))",
         # "Dead on my feet" is tiredness.
         r"\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead(?! on \w+ feet)|no feeling|lost feeling|gave out|giving out|"
         r"heavy|wont move|pins and needles)\b.{0,40}\b(legs?|feet|foot|toes|thighs?)\b",
@@ -58,6 +58,9 @@ SYMPTOMS = {
         r"\bbetween (each )?breathe\b",
         r"\bshort(ness)? of breathe\b|\bbreathless\b|\bgasp\w*\b|\bchok\w*\b(?! up)|\bsuffocat\w*\b|"
         r"\bwheez\w*\b|\bbreathe\w*\s+(is\s+)?(hard|difficult|weird|shallow)\b",
+        # Out of air while talking: "stopping for air between words", "cant finish a sentence".
+        r"\bstop\w* (for|to (catch|get)( my| his| her| a)?) (air|breathe)\b|\b(out of|run\w* out of) "
+        r"(breathe|air)\b|\bcant finish (a |my |his |her )?sentences?\b",
     ],
     "bleeding": [
         r"\bbleeding\b.{0,40}\b(wont stop|not stop\w*|doesnt stop|keeps?|a lot|alot|lots|heav\w*|bad\w*|"
@@ -139,15 +142,20 @@ SYMPTOMS = {
     "confusion": [
         r"\b(is|seems|got|gets|getting|became|become|suddenly|acting|very|really|so)\s+"
         r"(very |really |so |all |suddenly )?(confused|disoriented|disorientated)\b"
-        r"(?! (about|by|with|as to|on|regarding|over))",
+        r"(?! (about|by|with|as to|on|regarding|over)\b)",
         r"\b(doesnt|does not|dont|didnt) (know|recogni[sz]e) (where|who|me|us|what)\b"
         r"(?! (to|time|day to|the|we|you|i should|i need|they|your))",
-        r"\bnot making (any )?sense\b|\bmaking no sense\b",
+        # "She is all mixed up tonight", not "gets mixed up easily" (dementia, a habit).
+        r"\b(is|seems|suddenly|became|acting) (all |very |really |so |suddenly )?(mixed up|muddled)\b"
+        r"(?! (about|by|with|on|over|easy|easily|sometimes|at times)\b)",
+        r"\bnot making (any )?sense\b|\bmaking no sense\b|\b(doesnt|does not|didnt|did not|cant) "
+        r"recogni[sz]e (her|his|my|their|our) own\b",
     ],
     # A fall with an injury, or someone who cannot get up.
     "fall": [
         r"\b(fell|fallen|fall|tripped|slipped)\b.{0,90}\b(cant get up|hit (my|his|her) head|"
-        r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor)\b",
+        r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor|(bent|twisted|pointing) (the )?"
+        r"wrong( way)?|swell\w*|swollen|deformed|out of place)\b",
         r"\b(cant get up|cannot get up)\b.{0,40}\b(floor|fell|fall|ground)\b",
         r"\b(on|off) the floor\b.{0,30}\bcant get up\b",
     ],
@@ -169,7 +177,10 @@ SYMPTOMS = {
         r"\b(accidentally|mistakenly) (took|taken|swallowed|had) (too many|extra|double|twice|"
         r"two|three|\d+)\b|"
         r"\b(whole|entire|all) (days?|weeks?)('?s)? (worth|supply)\b|\b(\d+|two|three|four|five) "
-        r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b",
+        r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b|"
+        # A doubled dose ("doubled his blood thinner this morning by accident").
+        r"\bdoubled (up )?(on )?(my|his|her|the|their) (\w+ ){0,3}(dose|doses|pills?|meds|medicines?|"
+        r"medication|tablets?)\b|\bdoubled up on\b",
         # Taken again because they forgot ("took my pills three times instead of once", "forgot
         # I had already taken it and took another").
         r"\b(took|taken|swallowed|had|gave (him|her))\b.{0,40}\b(\d+|two|three|four|five|several) "

@@ -177,7 +177,8 @@ _PAST = re.compile(
     r"\byears back\b|\bas a (child|kid)\b|\bat my last\b|\bonce (before|years)\b|"
     r"\bback in (the )?(spring|summer|fall|autumn|winter|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|\d{4})\b|"
-    r"\bhad an? \w+ once\b|\b(fainted|had|got)( \w+){0,5} once\b|\blast time\b"
+    r"\bhad an? \w+ once\b|\b(fainted|had|got)( \w+){0,5} once\b|\blast time\b|"
+    r"\bin the (\d0s|\d{4}s|fifties|sixties|seventies|eighties|nineties)\b"
 )
 
 

@@ -21,7 +21,8 @@ CRISIS_PATTERNS = (
     r"wake up|exist|go on|keep going|be around)\b",
     r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(just )?(to )?"
     r"(die|dying|be dead|being dead|not wake up|not waking up|never waking up|not be here|"
-    r"disappear forever)\b|\bthink\w* (about|of) jump\w*\b|\b(wont|will not|not going to) be "
+    r"disappear forever)\b(?! (of|from) (boredom|embarrassment|laughter|laughing|shame|curiosity|"
+    r"suspense|fright|old age)| laughing)|\bthink\w* (about|of) jump\w*\b|\b(wont|will not|not going to) be "
     r"(around|here) to (recover|see (it|the results|how)|heal|feel|worry|suffer)\b|\bdisappear (for good|forever)\b|\bwants to die\b",
     r"\bwish i (was|were) dead\b|\bbetter off (dead|without me|if i (was|were) gone)\b",
     r"\b(no|not any|isnt any) (point|reason) (in |to )?(living|going on|carrying on|to live|"
@@ -88,4 +89,10 @@ CRISIS_PATTERNS = (
     # ...unless what stops existing is the pain ("does the pain just stop existing after?").
     r"^(?!.*\b(pain|ache|it|that|this)\b.{0,25}\b(stop|cease) (existing|to exist)).*"
     r"\b(stop|cease) (existing|to exist)\b",
+    # Not around much longer by their own doing, nobody would miss them, sleep forever.
+    r"\bi (wont|will not|am not going to) be (here|around) (much |for (much )?)?(longer|long)\b|"
+    r"\b(no one|nobody|noone) (would|will|is going to|is gonna) (even )?(miss|notice|care about) "
+    r"me\b|\b(go to |fall )?sleep forever\b|"
+    # Spanglish: "everybody would be better sin mí".
+    r"\b(would|will|d) be better (off )?(sin m[ií]|without me)\b",
 )

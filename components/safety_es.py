@@ -230,7 +230,14 @@ def clearly_not_urgent(text: Text) -> bool:
         return False
     scrubbed = _NOTHING_WRONG.sub(" ", when.NEGATED.sub(" ", fold(text)))
     ahead = when.AHEAD.search(scrubbed) or when.RISK.search(scrubbed)
-    return bool(ahead) and not when.NOW.search(when.STILL.sub(" ", scrubbed))
+    # A story's past ("mi amiga me contó que se le durmieron las piernas hace años") says
+    # nothing of now; its sentences are left out unless they have a clear now.
+    live = " . ".join(
+        s
+        for s in when.SENTENCE_END.split(scrubbed)
+        if not (when.STORY_PAST.search(s) and not when.STRICT_NOW.search(s))
+    )
+    return bool(ahead) and not when.NOW.search(when.STILL.sub(" ", live))
 
 
 # The Spanish counterpart of safety_tiers.asks_about_a_possible_symptom: "¿qué hago si siento

@@ -45,7 +45,9 @@ STRICT_NOW = re.compile(
     r"\b((ahorita|ahora mismo|ya mismo|en este momento)(?! (ya )?(esta|estoy|anda|ando|se siente|me "
     r"siento|se ve) (bien|mejor|tranquil\w*|estable))|otra vez|de nuevo|de repente|de golpe|"
     r"ayuda\w*|auxilio|socorro|"
-    r"urgente|911|ambulancia|al tiro|sigue (con|igual|sangrando|sin)|no para|no deja de|"
+    # 911 called before ("el año pasado llamamos al 911") is the story's past, not now.
+    r"urgente|(?<!llamamos al )(?<!llame al )(?<!llamo al )(?<!llamaron al )(?<!llamar al )911|"
+    r"ambulancia|al tiro|sigue (con|igual|sangrando|sin)|no para|no deja de|"
     r"ahora (me|le|no|tengo|tiene))\b"
 )
 # A near miss, a habit, a fear or a joke: "casi me desmayo", but "casi no puedo respirar" is now.
@@ -68,7 +70,10 @@ STORY_PAST = re.compile(
     r"\bcuando (era|tenia)\b|\ben el pasado\b|\bsolia\b|\bla ultima vez\b|\bhace tiempo\b|"
     r"\ben (mi|su) (otra|anterior|primera) (operacion|cirugia)\b|"
     # "cuido a mi papá desde su derrame": a past event someone lives with, not one happening now.
-    r"\bdesde (su|mi) (derrame|embolia|ictus|infarto)\b"
+    r"\bdesde (su|mi) (derrame|embolia|ictus|infarto)\b|"
+    # Someone else's story: "mi vecina dice que en su operación sangró mucho".
+    r"\b(mi|una|la|el) (vecin[oa]|amig[oa]|compadre|comadre|companer[oa]|conocid[oa]|cunad[oa]|"
+    r"prim[oa]) (me )?(dice|dijo|conto|cuenta|conto que|platico)\b"
 )
 # A question about what may come, a risk or a general question.
 AHEAD = re.compile(

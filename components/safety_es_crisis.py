@@ -148,6 +148,15 @@ _CRISIS_PATTERNS = [
     r"\bno quiero (estar|seguir) en este mundo\b|\bno (me|le) importa (si me muero|morir(me)?)\b|"
     r"\bcartas? de despedida\b|\bme quiero ir (al cielo|con (dios|diosito))\b|"
     r"\bquiero irme con (dios|diosito|mi \w+ al cielo)\b",
+    # Going to join someone who died, giving belongings away (session 10, es_dev11 read).
+    r"\b(quiero|quiere|queria|se quiere|me quiero|ya se quiere|ya me quiero) ir(me|se)? con (mi|su) "
+    r"\w+\b[^.?]{0,30}\b(que en paz descanse|q\.?e\.?p\.?d|que dios (lo|la) tenga|que ya (murio|"
+    r"fallecio|se fue|no esta)|difunt[oa]|en el cielo)\b|"
+    r"\b(regalo|regalando|ha regalado|esta regalando|regalado) (todas |todos )?(sus|mis) (cosas|"
+    r"pertenencias|joyas|herramientas)\b",
+    # "ya no quiero estar aquí" (not "aquí en el hospital"), "better sin mí" in Spanglish.
+    r"\bya no quiero (estar|seguir) aqui\b(?! en (el|este|la|esta) (hospital|cuarto|sala|clinica|"
+    r"cama))|\b(better|better off|mejor) sin mi\b(?!\s*\w)",
 ]
 
 

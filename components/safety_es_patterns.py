@@ -31,7 +31,8 @@ _TOOK = (
 SYMPTOMS = {
     "legs": [
         r"<CAN_NOT>\s+(ni\s+)?(sentir|mover|levantar|doblar)\s+(\w+\s+){0,2}<LEGS>\b",
-        r"\bno (siento|siente|sentia|sienten|senti|sintio)\s+(\w+\s+){0,2}<LEGS>\b",
+        r"\bno (siento|siente|sentia|sienten|senti|sintio|sienta|sientan|sintiera)\s+(\w+\s+){0,2}"
+        r"<LEGS>\b",
         r"\b(no (siento|siente)|sin sensibilidad)\b.{0,30}\b(cintura|cadera|ombligo) (para|pa) abajo\b",
         r"\b<NUMB>\b[^.]{0,40}\b<LEGS>\b",
         r"\b<LEGS>\b[^.]{0,40}\b<NUMB>\b",
@@ -78,8 +79,8 @@ SYMPTOMS = {
         r"por todas partes|cada vez mas|a lot)\b",
         r"\bno (para|paro|ha parado|deja|dejo|ha dejado|quiere parar|se (me |le )?(detiene|para|quita|"
         r"corta|paro|corto|detuvo))( de)? (sangrar|el sangrado|la sangre)\b",
-        r"\b(sangrado|sangre|sangr\w*)\b[^.]{0,30}\bno (para|paro|se detiene|se para|se corta|se quita|"
-        r"cesa|deja)\b|\bsangr(a|ando) y sangr(a|ando)\b",
+        r"\b(sangrado|sangre|sangr\w*)\b[^.]{0,50}\bno (para|paro|se (le |me )?(detiene|para|corta|"
+        r"quita)|cesa|deja)\b|\bsangr(a|ando) y sangr(a|ando)\b",
         r"\b(empapad\w*|empapo|empapando|chorre\w*|charco|llen[oa] de|llenando de|lleno de|llen[oa]) "
         r"(\w+ ){0,4}sangre\b|\bsangre\b[^.]{0,20}\b(empap\w*|a chorros|por todos lados|"
         r"por todas partes|everywhere)\b|\bmucha sangre\b|\bsale (y sale|mucha) sangre\b|"
@@ -123,7 +124,7 @@ SYMPTOMS = {
     ],
     "severe_pain": [
         # "no es insoportable pero cada día está peor" is a warning (components/safety_es_warnings.py).
-        r"\bdolor\w*\b[^.]{0,20}\b(?<!no es )(?<!no es tan )(?<!no esta )(?<!no era )(?<!ni )"
+        r"\bdolor\w*\b[^.]{0,20}\b(?<!no es )(?<!no es tan )(?<!no esta )(?<!no era )(?<!ni )(?<!no )"
         r"(insoportable|inaguantable|horrible|terrible|espantoso|atroz|brutal|"
         r"tremendo|intensisimo|muy intenso|fuertisimo|muy fuerte|bien fuerte|demasiado fuerte|"
         r"repentin\w*|subit\w*|de repente|de golpe|como nunca|de muerte|horroroso|severo)\b",
@@ -160,7 +161,7 @@ SYMPTOMS = {
     "confusion": [
         r"\b(esta|anda|se puso|se ve|se nota|lo veo|la veo|lo noto|la noto|quedo|amanecio|de repente|"
         r"de pronto)\s+(muy |bien |toda |todo |super |como )?(confundid[oa]|desorientad[oa]|"
-        r"desubicad[oa]|ida|ido)\b(?! (con|sobre|acerca|de|por|respecto|en cuanto))",
+        r"desubicad[oa]|ida|ido)\b(?! (con|sobre|acerca|de|por|respecto|en cuanto)\b)",
         r"\bno (me|nos|la|lo|los|le) reconoce\b|\bno (sabe|sabia) (donde esta\b(?! (el|la|los|las|mi|"
         r"su))|quien (es|soy|somos)|que dia es|en que (ano|dia|lugar)|como se llama)|"
         r"\b(dice|habla) (puras )?(cosas sin sentido|incoherencias)\b|\bincoherente\b|"

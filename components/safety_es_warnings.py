@@ -47,7 +47,8 @@ WARNINGS = [
 WARNINGS_AFTER = [
     # Pain that is not getting better.
     r"\b(dolor|duele|molestia)\w*\b[^.]{0,40}\b(no (se )?(me |le )?(quita|mejora|baja|cede|va|"
-    r"afloja|disminuye|calma|pasa)|no ha (mejorado|bajado|cedido|disminuido)|sigue igual|"
+    r"afloja|disminuye|calma|pasa)|no se (me |le )?ha (quitado|ido|pasado|calmado)|no ha "
+    r"(mejorado|bajado|cedido|disminuido)|sigue igual|"
     r"igual que antes|peor|empeor\w*|mas fuerte|no se va)\b|\bno se (me|le) (quita|va|pasa|calma) "
     r"el dolor\b|\b(sigo|sigue|continuo|continua) (con (el |mucho )?dolor|doliendo|igual|con "
     r"molestias)\b|\b(me|le) sigue doliendo\b|\bcada vez (me duele )?(mas|peor)\b|\bempeor\w*\b|"

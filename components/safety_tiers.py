@@ -41,7 +41,7 @@ _WARNING = [
         _SITE + r".{0,40}\b(" + _SIGN + r")\b",
         r"\b(" + _SIGN + r")\b.{0,40}" + _SITE,
         # Pain after the procedure that is not getting better, or new pain.
-        r"\bpain\w*\b.{0,40}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
+        r"\bpain\w*\b.{0,80}\b(not (getting |any )?better|no better|not improv\w*|worse|hasnt (gone|"
         r"eased|improved|stopped)|wont go away|not going away|still there)\b",
         r"\b(still|new|different|another|more)\b.{0,15}\b(pain\w*|hurts?|hurting|ach\w*|sore)\b|"
         r"\b(pain\w*|hurts?|ach\w*|sore)\b.{0,40}\b((wasnt|was not|werent|were not) there|"
@@ -57,7 +57,8 @@ _WARNING = [
         r"\b(bruis\w*|lump|bump|swelling|rash)\b|"
         # Pain that came back, or in a new place: the procedure is behind them.
         r"\b(pain\w*|it|its|it's|ache|hurt\w*)\b.{0,40}\b(coming back|came back|come back|returned|"
-        r"back again|crept back|creeping back|is back|coming back)\b|\b(different|new|another) "
+        r"back again|crept back|creeping back|is back|coming back)\b|\b(its|it is) back (again|in|to|"
+        r"where)\b|\b(different|new|another) "
         r"(spot|place|area)\b",
     )
 ]

@@ -166,6 +166,13 @@ def test_what_the_second_batch_of_training_examples_showed(text, expected):
         ("¿es normal que no sienta las piernas?", False),  # no explicit "what if"
         ("no siento las piernas, que hago si empeora?", False),  # a symptom now
         ("ya no quiero vivir, que pasa si no me despierto", False),  # a crisis
+        # A friend's story years ago, then a question ahead: the story says nothing of now.
+        (
+            "mi vecina me contó que se le durmieron las piernas hace años. "
+            "¿a mí se me van a dormir después?",
+            True,
+        ),
+        ("se me durmieron las piernas hace un rato. ¿se me van a quedar así?", False),
         ("", False),
     ],
 )
