@@ -28,8 +28,9 @@ _QUESTION_START_ES = (
     r"(?:¿|cu[aá]nto|cu[aá]ntas|cu[aá]ntos|cu[aá]nta|cu[aá]ndo|qu[eé] (?:pasa|hago|tengo|debo|"
     r"necesito|sigue)|qué|cómo|d[oó]nde|qui[eé]n|cuál|puedo|podr[eé]|debo|tengo que|me van a|"
     r"voy a poder|se puede|es normal|me pueden|hay que|necesito|me puedo|me tengo que|me dejan|"
-    # "en qué posición", "a qué hora", "por qué": "que" after these is a question word.
-    r"en qu[eé]|a qu[eé] hora|por qu[eé])"
+    # "en qué posición", "a qué hora", "por qué": "que" after these is a question word; "en
+    # cuántas horas", "a las cuántas horas" too.
+    r"en qu[eé]|a qu[eé] hora|por qu[eé]|en cu[aá]nt[oa]s?|a las cu[aá]ntas)"
 )
 _SENTENCES = re.compile(r"(?<=[.?!])\s+|\n+|(?<=\?)(?=\S)|\s*(?=¿)")
 _JOINED_QUESTION = re.compile(
@@ -43,6 +44,8 @@ _JOINED_QUESTION = re.compile(
 )
 _ASKS = re.compile(
     r"\?\s*$|¿|^\W*(?:y\s+|o\s+)?" + _QUESTION_START_ES + r"(?!\w)"
+    # "que es exactamente la vertebroplastia" opening a part asks, accent or not.
+    r"|^\W*(?:y\s+|o\s+)?que (?:es|son|significa|quiere decir)\b"
     # Up to three fillers before the question word: "seriously tho how long is recovery".
     r"|^\W*(?:(?:and|also|so|but|ok|okay|well|seriously|honestly|anyway|anyways|tho|though|"
     r"really|just|now|hey|hi|um|umm|oh|lol|haha)\W+){0,3}" + _QUESTION_START + r"\b"

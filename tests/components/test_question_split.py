@@ -63,6 +63,15 @@ from components.question_split import asks, core, questions
             "¿cuánto tarda y me puedo ir a mi casa ese día?",
             ["¿cuánto tarda", "me puedo ir a mi casa ese día?"],
         ),
+        # "y en cuántas horas ...", and "que es ..." without its accent (session 10).
+        (
+            "quien me hace el procedimiento, y en cuantas horas me voy?",
+            ["quien me hace el procedimiento", "en cuantas horas me voy?"],
+        ),
+        (
+            "que es exactamente esto y quien lo hace?",
+            ["que es exactamente esto", "quien lo hace?"],
+        ),
     ],
 )
 def test_several_questions_are_found_in_order(text, expected):
