@@ -54,6 +54,9 @@ SETS = {
     # An eleventh (helper-D11, session 10), safety-weighted: emergencies 40, look-alikes 30,
     # warnings 15, crises 15. Run once untouched, then read for the safety tiers.
     "dev11": ["patient_messages/dev11_voice.yml"],
+    # A twelfth (helper-D12, session 10), emergencies in hard wordings 50, look-alikes 20,
+    # crises 10. Run once untouched, then read for the safety tiers.
+    "dev12": ["patient_messages/dev12_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -82,6 +85,9 @@ SETS = {
     # Spanish, helper-ES11 (session 10), safety-weighted: emergencies 32, look-alikes 24,
     # crises 12, warnings 12. Run once untouched, then read for the safety tiers.
     "es_dev11": ["patient_messages_es/dev11_es.yml"],
+    # Spanish, helper-ES12 (session 10), emergencies in hard wordings 36, look-alikes 16,
+    # crises 8. Run once untouched, then read for the safety tiers.
+    "es_dev12": ["patient_messages_es/dev12_es.yml"],
 }
 
 
