@@ -24,9 +24,10 @@ FOLD = [
     (r"\bnumm?b?\b|\bnumbb\b", "numb"),
     (r"\bbleed\w*\b|\bbleding\b|\bbledding\b", "bleeding"),
     (r"\bfeaver\b|\bfevr\b|\bfever\w*\b", "fever"),
-    (r"\bchestt?\b|\bchst\b", "chest"),
+    (r"\bchestt?\b|\bchst\b|\bbreast ?bone\b|\bsternum\b", "chest"),
     (
-        r"\bpassed\s+out\b|\bpass(ing)?\s+out\b|\bblack(ed|ing)?\s+out\b|\bfaint\w*\b|\bfanted\b",
+        r"\bpassed\s+out\b|\bpass(ing)?\s+out\b|\bblack(ed|ing)?\s+out\b|\bfaint\w*\b|\bfanted\b|"
+        r"\bkeel(ed|s|ing)? over\b",
         "fainted",
     ),
 ]
@@ -48,8 +49,12 @@ SYMPTOMS = {
     "chest": [
         r"\bchest\b.{0,30}\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*|heavy|crush\w*|"
         r"elephant|weight|sitting on)\b",
-        r"\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*)\b.{0,20}\bchest\b",
+        r"\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*)\b.{0,30}\bchest\b",
         r"\bheart attack\b|\b(elephant|weight|something heavy)\b.{0,30}\bchest\b",
+        # Told without "chest": something heavy sitting on them, pain going into the jaw.
+        r"\b(elephant|truck|something heavy|a (ton of )?bricks?|a weight)\b.{0,15}\b(sitting|sat|parked|"
+        r"pressing|on top) (on|of)? ?(me|my|him|her)\b|\b(spread\w*|going|goes|moving|radiat\w*|"
+        r"shoot\w*) (up )?(in)?to (my|his|her|the) (jaw|left arm)\b",
     ],
     "breathing": [
         r"\b(cant|trouble|hard|difficult\w*|struggl\w*|hard time|problems?|unable to|not)\s+"
@@ -68,7 +73,8 @@ SYMPTOMS = {
         r"everywhere|soak\w*|through|pouring|gush\w*|so much|wont quit|non ?stop|non-stop)\b",
         r"\b(heav\w*|bad|lots of|a lot of|so much|nonstop|non-stop|uncontroll\w*|wont stop)\s+"
         r"(\w+\s+)?(bleeding|blood)\b",
-        r"\bblood\b.{0,30}\b(everywhere|soak\w*|pouring|gush\w*|wont stop|through)\b",
+        r"\bblood\b.{0,60}\b(everywhere|soak\w*|pouring|gush\w*|wont stop|through|will not stop)\b|"
+        r"\bblood keeps? (coming|pouring|running|dripping)\b",
         r"\b(soak\w*|pouring|gush\w*)\b.{0,30}\bblood\b",
     ],
     "bladder_bowel": [
@@ -78,13 +84,15 @@ SYMPTOMS = {
         r"\b(wet|peed|pissed|soiled|pooped|messed|dirtied)\s+(my|his|her|the)\s+(pants|bed|"
         r"underwear|diaper|trousers)\b",
         r"\bcant\s+(hold|control|stop)\s+(\w+\s+)?(pee|urine|bladder|bowels?|poop)\b",
-        r"\bcant\s+(pee|urinate)\b|\bincontinen\w*\b",
+        r"\b(cant|havent been able to|have not been able to|unable to|not able to)\s+(pee|urinate)\b|"
+        r"\bincontinen\w*\b",
         r"\b(bladder|bowels?)\b.{0,20}\b(let go|gave out|control)\b",
     ],
     "fever": [
         r"\b(high|bad|big|very high|spiking|raging)\s+(\w+\s+)?fever\b",
-        r"\bfever\b.{0,25}\b(10[1-9]|4[0-2])\b|\b(10[1-9]|4[0-2])(\.\d)?\s*(degrees?|f\b|°)",
-        r"\bfever\b.{0,30}\b(chills|shaking|shivering)\b|\b(chills|shaking)\b.{0,30}\bfever\b",
+        r"\bfever\b.{0,25}\b(10[1-9]|39(\.\d)?|4[0-2])\b|\b(10[1-9]|4[0-2])(\.\d)?\s*(degrees?|f\b|°)",
+        r"\bfever\b.{0,30}\b(chills|shaking|shivering|rigou?rs)\b|\b(chills|shaking|rigou?rs)\b.{0,30}"
+        r"\bfever\b|\b(39(\.\d)?|4[0-2](\.\d)?|10[1-9](\.\d)?)\b.{0,20}\brigou?rs\b",
         r"\b(temp\w*|thermometer)\b.{0,20}\b(10[1-9]|39(\.\d)?|4[0-2](\.\d)?)\b",
         r"\bteeth\b.{0,10}\bchatter\w*\b",
         r"\bburning up\b",
@@ -96,6 +104,10 @@ SYMPTOMS = {
         r"\b(unconscious|unresponsive|collapsed|wont wake|not waking|not responding)\b",
     ],
     "severe_pain": [
+        # A stab or a blow out of nowhere, told without the word "pain".
+        r"\b(knife|stab\w*|gunshot|lightning|bat|hammer)\b.{0,40}\b(out of nowhere|out of the blue|all of "
+        r"a sudden|suddenly)\b|\b(out of nowhere|out of the blue|all of a sudden|suddenly)\b.{0,40}"
+        r"\b(knife|stab\w*|gunshot|lightning)\b",
         r"\b(sudden|suddenly|severe|unbearable|worst|excruciating|terrible|extreme|horrible|"
         r"agoniz\w*|intense|sharp new|new sharp)\b.{0,25}\bpain\b",
         r"\bpain\b.{0,25}\b(unbearable|excruciating|severe|worst|extreme|agoniz\w*|intense)\b",
@@ -105,7 +117,8 @@ SYMPTOMS = {
         r"\b(lips?|face|fingers?) (are |is |turning |turned |going )?(blue|grey|gray)\b|"
         r"\b(lips?|fingers?)\b.{0,20}\b(blue|grey|gray)\b|\bbreathe\w* (really |very |so )?(fast|"
         r"rapid\w*|quick\w*)\b",
-        r"\b(coughing|vomiting|throwing) up blood\b|\bblood in (my|his|her) (vomit|pee|urine)\b",
+        r"\b(coughing|vomiting|throwing) up blood\b|\bblood in (my|his|her) (vomit|pee|urine)\b|"
+        r"\bcoffee grounds?\b",
         r"\b(throat|tongue|lips?) (is |are )?(swelling|swollen|closing)\b",
         r"\b(heart|pulse) (is )?(racing|pounding|beating (really )?fast)\b",
         r"\bcant (stay awake|wake (him|her|them) up|swallow)\b|\bhard to wake( up)?\b|"
@@ -120,7 +133,7 @@ SYMPTOMS = {
         r"^\W*emergency\b|\bemergency\W*$|\bemergency\b.{0,20}\bhelp\b|\bhelp\b.{0,20}\bemergency\b",
         # A stroke now, not "since his stroke" (a relative they care for) or "after my stroke".
         r"(?<!since his )(?<!since her )(?<!since my )(?<!after his )(?<!after her )"
-        r"(?<!after my )\bstroke\b",
+        r"(?<!after my )\bstroke\b(?! of (luck|genius|fortune|midnight))",
         # "I'm dying to know..." and "dying for a coffee" are idioms, not emergencies.
         r"(?<!of )(?<!with )(?<!about )\bdying\b(?! (to|for) )",
     ],
@@ -128,7 +141,7 @@ SYMPTOMS = {
     "stroke": [
         r"\b(face|mouth|smile)\b.{0,30}\b(droop\w*|lopsided|uneven|sagg\w*|numb|crooked)\b",
         r"\b(droop\w*|lopsided|crooked)\b.{0,20}\b(face|mouth|smile|eye)\b",
-        r"\b(arm|hand)\b.{0,30}\b(weak\w*|numb\w*|limp|dead|cant (lift|raise|move))\b",
+        r"\b(arm|hand)\b.{0,30}\b(weak\w*|numb\w*|limp|dead|heavy|cant (lift|raise|move))\b",
         r"\bcant (lift|raise|move) (my|his|her) (arm|hand)\b",
         r"\b(slurr\w*|garbled)\b|\bcant (talk|speak|get (my|the|his|her) words out)\b|"
         r"\b(words|speech)\b.{0,20}\b(wrong|funny|strange|jumbled|mixed up|mushed|mushy)\b",
@@ -153,7 +166,8 @@ SYMPTOMS = {
     ],
     # A fall with an injury, or someone who cannot get up.
     "fall": [
-        r"\b(fell|fallen|fall|tripped|slipped)\b.{0,90}\b(cant get up|hit (my|his|her) head|"
+        r"\b(fell|fallen|fall|tripped|slipped|took a (tumble|spill)|tumbled)\b.{0,90}\b(cant get up|"
+        r"hit (my|his|her) head|(heard|felt) a (crack|snap|pop)|cant (put|bear) (any )?weight|"
         r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor|(bent|twisted|pointing) (the )?"
         r"wrong( way)?|swell\w*|swollen|deformed|out of place)\b",
         r"\b(cant get up|cannot get up)\b.{0,40}\b(floor|fell|fall|ground)\b",
@@ -164,6 +178,11 @@ SYMPTOMS = {
         # "a splitting headache, the worst I have had", "my head is pounding like never before".
         r"\b(headache|head)\b.{0,40}\b(the worst|worst (i|one|of my|ever)|like never before|"
         r"never (had|felt) (one |anything )?like|in (a few )?seconds|out of nowhere|exploding)\b",
+        # "like someone hit the back of my head with a hammer out of nowhere", a stiff neck with
+        # light hurting the eyes.
+        r"\b(skull|back of (my|his|her) head)\b.{0,40}\b(out of nowhere|suddenly|all of a sudden)\b|"
+        r"\b(bat|hammer|brick)\b.{0,30}\b(head|skull)\b.{0,40}\b(out of nowhere|suddenly)\b|"
+        r"\b(light|lights) (hurts?|hurting) (my|his|her) eyes\b",
     ],
     # Too many pills, taken by mistake or not.
     "overdose": [
@@ -180,7 +199,14 @@ SYMPTOMS = {
         r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b|"
         # A doubled dose ("doubled his blood thinner this morning by accident").
         r"\bdoubled (up )?(on )?(my|his|her|the|their) (\w+ ){0,3}(dose|doses|pills?|meds|medicines?|"
-        r"medication|tablets?)\b|\bdoubled up on\b",
+        r"medication|tablets?)\b|\bdoubled up on\b|"
+        # All the patches at once, a dozen or more tablets, a week's organizer at once.
+        r"\b(all|the whole \w+ of) (my |his |her )?(\w+ )?patch(es)?\b.{0,30}\b(at once|all on|on at)\b|"
+        r"\b(stuck|put) (on )?(all|every one of) (my |his |her )?(\w+ )?patch(es)?\b|"
+        r"\b(took|taken|swallowed|had)\b.{0,20}\b(1[0-9]|[2-9][0-9]|a dozen|fifteen|twenty|thirty)\b"
+        r".{0,30}\b(pills?|tablets?|tylenol|advil|aleve|ibuprofen|oxy\w*|meds)\b|"
+        r"\b(took|taken|swallowed)\b.{0,30}\b(whole|entire) (week|weeks|day|days|month)\b.{0,40}"
+        r"\b(at once|all at once|pills?|organi[sz]er)\b",
         # Taken again because they forgot ("took my pills three times instead of once", "forgot
         # I had already taken it and took another").
         r"\b(took|taken|swallowed|had|gave (him|her))\b.{0,40}\b(\d+|two|three|four|five|several) "

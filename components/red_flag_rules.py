@@ -22,7 +22,7 @@ _MODAL_BEFORE = re.compile(
     r"^(does|do|can|could|should)\b"
 )
 _RISK_OR_PAST = re.compile(
-    r"\b(risks?|chance|side effects?|possible|usual|normal|expect|should i worry|is it common|"
+    r"\b(risks?|chances?|side effects?|possible|usual|normal|expect|should i worry|is it common|"
     r"happen to|last (year|month|week)|years? ago|months? ago|in the past|history of|used to|"
     r"can i still|still have (it|this|the)|tell the doctor|"
     r"(could|can|would|will|does|might|did) (that|this|it) happen)\b"
@@ -157,7 +157,11 @@ _NOT_NOW = re.compile(
     # Something that comes with an effort they describe ("short of breath if he walks far"),
     # or that happened before ("I've fainted at the dentist twice").
     r"(gets?|getting) \w+( \w+)?( \w+)? (if|when) (i|he|she|they) (walk|climb|stand|bend|sit|"
-    r"lie)\w*|(have|has|ve) fainted( \w+){0,4} (twice|before|times|once)|nothing is wrong)\b"
+    r"lie)\w*|(have|has|ve) fainted( \w+){0,4} (twice|before|times|once)|nothing is wrong|"
+    # A joke, allergies, something seen on TV or read about.
+    r"jok(e|es|ed|ing)|kidding|(it'?s|it is) just (allergies|my allergies|a cold|nerves|my nerves|"
+    r"anxiety|hay fever)|(on|watched|saw) (a |the )?(tv|television|show|movie|film|news)|"
+    r"read (about|online)|heard about)\b"
 )
 
 

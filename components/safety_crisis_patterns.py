@@ -95,4 +95,13 @@ CRISIS_PATTERNS = (
     r"me\b|\b(go to |fall )?sleep forever\b|"
     # Spanglish: "everybody would be better sin mí".
     r"\b(would|will|d) be better (off )?(sin m[ií]|without me)\b",
+    # Session 10 (dev12 read): not sticking around, rather not wake up, plans made, a burden to
+    # the family, the bridge on the way.
+    r"\b(dont|do not) think (i will|i'?ll|i would|i'?d) (stick|be) around\b|\bi (wont|will not) stick "
+    r"around\b|\b(rather|prefer to|want to|wanna|would like to)\b.{0,40}\b(just )?(not|never) "
+    r"wake up\b(?! (during|in the middle|halfway|while|before it|till it))|\b(wont|will not|not going to) "
+    r"be (around|here)\b.{0,60}\b(made (my|the) plans|"
+    r"(have|ve) decided|made up my mind|my mind is made up)\b|\b(my (family|kids|children|wife|"
+    r"husband)|everyone|everybody) (would|will|d) be better off\b|\b(keep |been )?think\w* about "
+    r"(the|that) bridge\b",
 )

@@ -157,6 +157,11 @@ _CRISIS_PATTERNS = [
     # "ya no quiero estar aquí" (not "aquí en el hospital"), "better sin mí" in Spanglish.
     r"\bya no quiero (estar|seguir) aqui\b(?! en (el|este|la|esta) (hospital|cuarto|sala|clinica|"
     r"cama))|\b(better|better off|mejor) sin mi\b(?!\s*\w)",
+    # Rather not wake up from the sedation; not being there for the follow-up, plans made.
+    r"\b(prefiero|preferiria|quisiera|quiero|ojala)\b[^.?]{0,40}\b(y )?(ya )?no (despertar|"
+    r"despertarme|volver a despertar|despierte)\b(?! (durante|a mitad|en medio))|"
+    r"\bno (voy|va) a estar\b[^.?]{0,40}\b(para|en) (la|el|mi|su)\b[^?]{0,60}\b(ya hice (mis|los) "
+    r"planes|ya lo (decidi|tengo decidido)|ya (tome|tomé) la decision|ya tengo (todo )?planeado)\b",
 ]
 
 

@@ -53,7 +53,7 @@ SYMPTOMS = {
         r"mantener de pie|sostener)\b",
     ],
     "chest": [
-        r"\b(pecho|chest|torax)\b[^,.]{0,25}\b(dolor\w*|duel\w*|dolia|dolio|presion|oprim\w*|"
+        r"\b(pecho|chest|torax)\b[^.]{0,30}\b(dolor\w*|duel\w*|dolia|dolio|presion|oprim\w*|"
         r"opresion|apret\w*|aprieta|pesad\w*|peso|arde|ardor|quema|punzadas?|piedra|elefante|"
         r"aplast\w*|pain|hurts?)\b",
         r"\b(dolor\w*|duele\w*|duelen|dolia|dolio|presion|opresion|apret\w*|aprieta|pesadez|peso|"
@@ -121,6 +121,9 @@ SYMPTOMS = {
         r"conciencia)\b|\binconsciente\b|\bno (responde|reacciona|despierta)\b(?! (el|al|los|mis|a "
         r"mis|las|a))|\bno (lo|la|le) (puedo|podemos|puede) despertar\b|\bse privo\b|\bme prive\b|"
         r"\b(me|le) dio un (yeyo|patatus|soponcio|vahido|desvanecimiento)\b",
+        # "se fue de lado ... ya despertó", "volvió en sí", "blanco como papel y sudando".
+        r"\b(ya|apenas) (desperto|reacciono|volvio en si)\b|\bvolvio en si\b|\b(blanc[oa]|palid[oa]) "
+        r"como (papel|la pared|un papel|una hoja)\b[^.]{0,30}\b(sudando|sudor)\b",
     ],
     "severe_pain": [
         # "no es insoportable pero cada día está peor" is a warning (components/safety_es_warnings.py).
@@ -170,7 +173,7 @@ SYMPTOMS = {
     "fall": [
         r"\b(me cai|me he caido|se cayo|se ha caido|nos caimos|tropece|tropezo|resbale|resbalo|"
         r"se resbalo|me resbale|me fui al (suelo|piso)|se fue al (suelo|piso)|me desplome|se desplomo|"
-        r"fell)\b.{0,60}\b(no (me|se|lo|la|le) (puedo|puede|pude|pudo|podemos|pueden) (levantar|"
+        r"fell)\b.{0,100}\b(no (me|se|lo|la|le) (puedo|puede|pude|pudo|podemos|pueden) (levantar|"
         r"parar)|no (puedo|puede|pude|pudo|podemos) (levantarme|levantarse|levantarlo|levantarla|"
         r"pararme|pararse)|(me|se|le) (pegue|pego|golpee|golpeo|lastime|lastimo|rompi|rompio|abri|"
         r"abrio|descalabre|descalabro|torci|torcio|quebre|quebro|fracture|fracturo|parti|partio)|"
@@ -186,7 +189,8 @@ SYMPTOMS = {
     ],
     "overdose": [
         r"\b<TOOK>\b[^.]{0,20}\b(demasiad[oa]s?|de mas|doble|el doble|todas? (las|mis|sus|el|"
-        r"la)(?! (mananas|noches|tardes|dias|semanas|veces que))|un punado|un monton|toda la caja|todo el frasco|el frasco|la caja entera|todo el bote)\b",
+        r"la)(?! (mananas|noches|tardes|dias|semanas|veces que))|un punado|un monton|toda la caja|todo el frasco|el frasco|la caja entera|todo el bote|todo el pastillero|"
+        r"el pastillero)\b",
         r"\b<TOOK>\b[^.]{0,10}\b(\d{2,}|[6-9]|seis|siete|ocho|nueve|diez|doce|quince|veinte)\s+"
         r"(\w+ )?<PILLS>\b",
         # "me la tomé dos o tres veces, perdí la cuenta" (not "dos veces al día": a schedule).
@@ -215,7 +219,8 @@ SYMPTOMS = {
     "other_urgent": [
         r"\b(labios?|cara|dedos|unas|boca|piel)\b[^.]{0,20}\b(morad[oa]s?|azul\w*|gris\w*|blue)\b",
         r"\b(tos\w*|vomit\w*|escup\w*|devolv\w*)\b[^.]{0,15}\bsangre\b|\bsangre en (la orina|el "
-        r"vomito|la popo|las heces|el pipi)\b|\b(orina|pipi|popo|heces) con sangre\b",
+        r"vomito|la popo|las heces|el pipi)\b|\b(orina|pipi|popo|heces) con sangre\b|"
+        r"\bcafe molido\b",
         r"\bse (me|le) (esta )?(cerrando|cierra|hinchando|hincha) (la garganta|la lengua|los labios)\b|"
         r"\b(garganta|lengua)\b[^.]{0,15}\b(hinchad\w*|cerrad\w*|cerrando|hinchando)\b|"
         r"\bno (puedo|puede) tragar\b",
