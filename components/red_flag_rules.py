@@ -186,8 +186,18 @@ _PAST = re.compile(
 )
 
 
+# Said to be over in the same sentence: "my toes went numb in the snow, totally fine now".
+_RESOLVED = re.compile(
+    r"\b((totally|completely|all|perfectly|feel|feeling|i am|its|it's|they are|theyre) |(is|are) "
+    r"(all )?)(fine|ok|okay|better|normal) now\b|\bback to normal\b"
+)
+_STILL = re.compile(r"\b(still|again|right now|just now|not (fine|ok|okay|better|normal) now)\b")
+
+
 def _urgent_here(sentence: Text, offset: int) -> bool:
     """Whether the symptom starting at `offset` of its sentence is happening now."""
+    if _RESOLVED.search(sentence) and not _STILL.search(sentence):
+        return False
     if _NOT_NOW.search(sentence) or _PAST.search(sentence):
         return bool(_HAPPENING_NOW_STRICT.search(sentence))
     hypothetical = bool(
