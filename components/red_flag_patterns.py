@@ -44,7 +44,10 @@ SYMPTOMS = {
         r"heavy|wont move|pins and needles)\b.{0,40}\b(legs?|feet|foot|toes|thighs?)\b",
         r"\b(legs?|feet)\b.{0,40}\b(wont|cant|dont) (hold|support|carry) (me|him|her|them)\b",
         r"\b(legs?|feet|foot|toes|thighs?)\b.{0,40}\b(numb\w*|tingl\w*|weak\w*|paraly\w*|dead|"
-        r"no feeling|gave out|giving out|wont move|cant move|buckl\w*|collaps\w*)\b",
+        r"no feeling|gave out|giving out|wont move|cant move|buckl\w*|collaps\w*|wont (take|hold) "
+        r"(my|his|her) weight|folds? under|gives? way|gave way)\b",
+        r"\b(numb\w*|tingl\w*|pins and needles|no feeling)\b.{0,20}\bfrom (the|my|his|her) (hips?|"
+        r"waist|belly button) down\b",
     ],
     "chest": [
         r"\bchest\b.{0,30}\b(pain\w*|hurt\w*|pressure|tight\w*|squeez\w*|ach\w*|heavy|crush\w*|"
@@ -64,6 +67,8 @@ SYMPTOMS = {
         r"\bshort(ness)? of breathe\b|\bbreathless\b|\bgasp\w*\b|\bchok\w*\b(?! up)|\bsuffocat\w*\b|"
         r"\bwheez\w*\b|\bbreathe\w*\s+(is\s+)?(hard|difficult|weird|shallow)\b",
         # Out of air while talking: "stopping for air between words", "cant finish a sentence".
+        r"\bgulp\w* (for )?air\b|\bstop and (gulp|gasp)\b|"
+        r"\bbreathe\w* (feels? |is |seems )?(so |very |really )?(slow|shallow)\b|"
         r"\bstop\w* (for|to (catch|get)( my| his| her| a)?) (air|breathe)\b|\b(out of|run\w* out of) "
         r"(breathe|air)\b|\bcant finish (a |my |his |her )?sentences?\b",
     ],
@@ -74,7 +79,9 @@ SYMPTOMS = {
         r"\b(heav\w*|bad|lots of|a lot of|so much|nonstop|non-stop|uncontroll\w*|wont stop)\s+"
         r"(\w+\s+)?(bleeding|blood)\b",
         r"\bblood\b.{0,60}\b(everywhere|soak\w*|pouring|gush\w*|wont stop|through|will not stop)\b|"
-        r"\bblood keeps? (coming|pouring|running|dripping)\b",
+        r"\bblood keeps? (coming|pouring|running|dripping)\b|\bsoak\w* through (\w+ )?(towels?|"
+        r"bandages?|dressings?|gauze|sheets?)\b|\btowel after towel\b|\bsoaked (red|through|with "
+        r"blood)\b",
         r"\b(soak\w*|pouring|gush\w*)\b.{0,30}\bblood\b",
     ],
     "bladder_bowel": [
@@ -101,7 +108,8 @@ SYMPTOMS = {
         r"\bfainted\b|\b(everything|it all|my vision|vision|the room) (goes|went|going|turns|"
         r"turned|turning) (black|dark|grey|gray)\b|\b(gone|went|keep going|keeps going) down\b"
         r".{0,30}\b(twice|again|times)\b",
-        r"\b(unconscious|unresponsive|collapsed|wont wake|not waking|not responding)\b",
+        r"\b(unconscious|unresponsive|collapsed|wont wake|not waking|not responding)\b|"
+        r"\b(waking|woke|woken) up on the (floor|ground)\b|\bhow long (i|he|she) was out\b",
     ],
     "severe_pain": [
         # A stab or a blow out of nowhere, told without the word "pain".
@@ -166,7 +174,8 @@ SYMPTOMS = {
     ],
     # A fall with an injury, or someone who cannot get up.
     "fall": [
-        r"\b(fell|fallen|fall|tripped|slipped|took a (tumble|spill)|tumbled)\b.{0,90}\b(cant get up|"
+        r"(?<!havent )(?<!hasnt )(?<!never )(?<!not )"
+        r"\b(fell|fallen|fall|tripped|slipped|took a (tumble|spill)|tumbled)\b.{0,150}\b(cant get up|"
         r"hit (my|his|her) head|(heard|felt) a (crack|snap|pop)|cant (put|bear) (any )?weight|"
         r"bleeding|broke|broken|hurt|injur\w*|wont get up|on the floor|(bent|twisted|pointing) (the )?"
         r"wrong( way)?|swell\w*|swollen|deformed|out of place)\b",
@@ -196,7 +205,7 @@ SYMPTOMS = {
         r"\b(accidentally|mistakenly) (took|taken|swallowed|had) (too many|extra|double|twice|"
         r"two|three|\d+)\b|"
         r"\b(whole|entire|all) (days?|weeks?)('?s)? (worth|supply)\b|\b(\d+|two|three|four|five) "
-        r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?again\b|"
+        r"times the (dose|amount)\b|\btook (them|it|his|her|my) (pills |meds )?(all )?again\b|"
         # A doubled dose ("doubled his blood thinner this morning by accident").
         r"\bdoubled (up )?(on )?(my|his|her|the|their) (\w+ ){0,3}(dose|doses|pills?|meds|medicines?|"
         r"medication|tablets?)\b|\bdoubled up on\b|"

@@ -148,8 +148,9 @@ _IDIOMS = re.compile(
 # happened, happens habitually, or a joke ("I nearly fainted when they told me", "I get a
 # terrible headache whenever I'm nervous", "he nearly had a heart attack at the bill lol").
 _NOT_NOW = re.compile(
-    r"\b(nearly|almost|whenever|every time|each time|usually|always|tend to|lol+|lmf?ao+|"
-    r"ha(ha)+h?|he(he)+|"
+    r"\b(nearly|almost)(?! (full|empty|all|gone|finished|out|every|half|a whole|the whole))|"
+    r"\b(whenever|every time|each time|usually|always|tend to|lol+|lmf?ao+|ha ha|"
+    r"ha(ha)+h?|he(he)+|knock on wood|"
     r"afraid of|scared of|fear of|not afraid|worried about|worry about|worried it|"
     # A fear of what may come, a lifelong reaction, something they have lived with for years.
     r"(scared|afraid|worried|terrified) (they|that|it|i|ill|theyll|i will|they will)|"

@@ -19,6 +19,7 @@ CRISIS_PATTERNS = (
     r"\b(dont|do not|doesnt|does not|didnt|no longer|dont even) (want|wanna|wish) (to )?(live|"
     r"be alive|be here|"
     r"wake up|exist|go on|keep going|be around)\b",
+    r"(?<!thought i was )(?<!thought he was )(?<!thought she was )(?<!felt like i was )"
     r"\b(want|wanna|wish|hope|ready|going|plan\w*|thinking|think) (about |of )?(just )?(to )?"
     r"(die|dying|be dead|being dead|not wake up|not waking up|never waking up|not be here|"
     r"disappear forever)\b(?! (of|from) (boredom|embarrassment|laughter|laughing|shame|curiosity|"
@@ -104,4 +105,13 @@ CRISIS_PATTERNS = (
     r"(have|ve) decided|made up my mind|my mind is made up)\b|\b(my (family|kids|children|wife|"
     r"husband)|everyone|everybody) (would|will|d) be better off\b|\b(keep |been )?think\w* about "
     r"(the|that) bridge\b",
+    # Session 10 (dev13 read): no point sticking around, pills put aside, nails dug in till it
+    # bleeds, no plan to be here, rather swallow every pill, not waking up would not be so bad.
+    r"\b(point|reason|use) (of|in|to) (sticking|staying|being|hanging) around\b|\b(putting|put|"
+    r"setting|set) aside (\w+ ){0,5}(pills|meds|tablets)\b|\bsquirrel\w* away (\w+ ){0,3}(pills|"
+    r"meds)\b|\b(dig\w*|scratch\w*|claw\w*) (my |his |her )?(nails |fingernails )?into (my|his|her) "
+    r"(arms?|skin|legs?|hands?)\b|\btill it bleeds\b|\b(dont|do not) plan on being (here|around|"
+    r"alive)\b|\b(rather|prefer to)\b.{0,20}\b(swallow|take) (every|all the|all (my|his|her)) "
+    r"pills?\b|\bthan (live|go on|keep living) like this\b|\b(dont|do not|not|never) wake up\b.{0,60}"
+    r"\b(wouldnt|would not) be (the worst|so bad|a bad thing|such a bad)\b",
 )

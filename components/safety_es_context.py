@@ -59,7 +59,9 @@ NOT_NOW = re.compile(
     r"(con|de) solo (ver|pensar)|cuando veo|al ver|de (la )?(pura )?emocion|"
     # A habit since childhood: "me desmayo de ver sangre cuando me sacan laboratorios, siempre
     # me pasa desde chiquita".
-    r"siempre me (pasa|desmayo|mareo|pongo)|me pasa siempre|desde (chiquit[ao]|nin[ao]|"
+    r"siempre me (pasa|desmayo|mareo|pongo)|me pasa siempre|siempre (se )?(me|le|les) \w+|"
+    r"siempre ha sido asi|nada nuevo|todas las (mananas|noches|tardes)|todos los dias|"
+    r"desde (chiquit[ao]|nin[ao]|"
     r"pequen[ao]|joven)|de ver (la )?sangre|cuando me (sacan|ponen|pican|inyectan))\b|"
     r"[\U0001F602\U0001F605\U0001F923]"
 )

@@ -162,6 +162,9 @@ _CRISIS_PATTERNS = [
     r"despertarme|volver a despertar|despierte)\b(?! (durante|a mitad|en medio))|"
     r"\bno (voy|va) a estar\b[^.?]{0,40}\b(para|en) (la|el|mi|su)\b[^?]{0,60}\b(ya hice (mis|los) "
     r"planes|ya lo (decidi|tengo decidido)|ya (tome|tomé) la decision|ya tengo (todo )?planeado)\b",
+    # "ya no le veo caso a seguir aquí".
+    r"\b(no le veo|no veo|ya no le veo|ya no veo) (el |ningun )?(caso|sentido) (a|de|en) (seguir|vivir|"
+    r"estar)( aqui| viv[oa]| viviendo| en este mundo)?(?=\s*($|[.,;!?]|y |pero ))",
 ]
 
 

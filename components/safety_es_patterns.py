@@ -146,15 +146,17 @@ SYMPTOMS = {
         r"torcid[oa]|ladead[oa]|de lado|colgad[oa]|colgando|paralizad[oa]|desviad[oa]|dormid[oa]|"
         r"entumid[oa]|se (le|me) cae)\b",
         r"\bse (le|me) (cayo|cae|esta cayendo|fue de lado|va de lado|torcio|durmio|paralizo) (la |el |"
-        r"media |un )?(cara|boca|lado de la cara|labio|mitad de la cara|sonrisa|parpado)\b"
+        r"media |un |la mitad de la |la mitad de su )?(cara|boca|lado de la cara|labio|mitad de la cara|"
+        r"sonrisa|parpado)\b"
         r"(?! de (verguenza|pena))|"
         r"\bmedia cara\b",
         r"\b(brazo|mano)\b[^.]{0,25}\b(debil\w*|dormid[oa]|entumid[oa]|adormecid[oa]|sin fuerza|"
         r"no (le |me )?responde|paralizad[oa]|muert[oa]|no (lo|la) (puede|puedo) (mover|levantar))\b|"
         r"\bno (puedo|puede|pude|pudo) (levantar|mover|alzar|sentir) (el|mi|su|la|los|sus) "
-        r"(brazos?|manos?)\b",
-        r"\b(habla|hablando|palabras|lengua)\b[^.]{0,20}\b(arrastrad\w*|arrastrando|enredad\w*|"
-        r"trabad\w*|rar[oa]|chistoso|extrano|pastos[oa])\b|\barrastr\w* (las palabras|la lengua)\b|"
+        r"(brazos?|manos?)\b|\bno (puede|puedo|pudo|pude) (sostener|agarrar|aguantar) (la|el|una|un|"
+        r"su|mi) (taza|vaso|cuchara|tenedor|telefono|celular)\b",
+        r"\b(habla|hablo|hablando|palabras|lengua)\b[^.]{0,20}\b(arrastrad\w*|arrastrando|enredad\w*|"
+        r"trabad\w*|rar[oa]|chistoso|extrano|pastos[oa]|al reves|revuelt\w*)\b|\barrastr\w* (las palabras|la lengua)\b|"
         r"\bse (le|me) traba la lengua\b|\bno (le|me) salen las palabras\b|\bno se le entiende\b|"
         r"\bno (puede|puedo|pudo|podia) hablar\b(?! (por|con|contigo|ahora|ahorita|en este|porque|"
         r"mucho|ingles|espanol|al telefono|de eso))",
@@ -165,9 +167,9 @@ SYMPTOMS = {
         r"\b(esta|anda|se puso|se ve|se nota|lo veo|la veo|lo noto|la noto|quedo|amanecio|de repente|"
         r"de pronto)\s+(muy |bien |toda |todo |super |como )?(confundid[oa]|desorientad[oa]|"
         r"desubicad[oa]|ida|ido)\b(?! (con|sobre|acerca|de|por|respecto|en cuanto)\b)",
-        r"\bno (me|nos|la|lo|los|le) reconoce\b|\bno (sabe|sabia) (donde esta\b(?! (el|la|los|las|mi|"
+        r"\bno (me|nos|la|lo|los|le) reconoce\b|\bno (sabe|sabia) (ni )?(donde esta\b(?! (el|la|los|las|mi|"
         r"su))|quien (es|soy|somos)|que dia es|en que (ano|dia|lugar)|como se llama)|"
-        r"\b(dice|habla) (puras )?(cosas sin sentido|incoherencias)\b|\bincoherente\b|"
+        r"\b(dice|diciendo|habla|hablando) (puras )?(cosas sin sentido|incoherencias)\b|\bincoherente\b|"
         r"\b(delirando|desvariando|alucinando)\b",
     ],
     "fall": [

@@ -57,6 +57,9 @@ SETS = {
     # A twelfth (helper-D12, session 10), emergencies in hard wordings 50, look-alikes 20,
     # crises 10. Run once untouched, then read for the safety tiers.
     "dev12": ["patient_messages/dev12_voice.yml"],
+    # A thirteenth (helper-D13, session 10): emergencies 40, look-alikes 30, crises 10, both
+    # ways hard. Run once untouched, then read for the safety tiers.
+    "dev13": ["patient_messages/dev13_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -88,6 +91,9 @@ SETS = {
     # Spanish, helper-ES12 (session 10), emergencies in hard wordings 36, look-alikes 16,
     # crises 8. Run once untouched, then read for the safety tiers.
     "es_dev12": ["patient_messages_es/dev12_es.yml"],
+    # Spanish, helper-ES13 (session 10): emergencies 30, look-alikes 22, crises 8, both ways
+    # hard. Run once untouched, then read for the safety tiers.
+    "es_dev13": ["patient_messages_es/dev13_es.yml"],
 }
 
 
