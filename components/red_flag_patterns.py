@@ -11,6 +11,10 @@ FOLD = [
     (r"\b(does|did|is|are|was|were|has|have|had|could|would|should)n'?t\b", r"\1nt"),
     (r"\bi'?m\b|\bim\b", "i am"),
     (r"\bu\b", "you"),
+    # Texting: "evry1 wud be better off w/o me".
+    (r"\bw/o\b", "without"),
+    (r"\bevery ?1\b|\bevry ?1\b|\beveryone\b", "everyone"),
+    (r"\bwud\b", "would"),
     (r"\bpls\b|\bplz\b", "please"),
     # Texting abbreviations of time ("10 yrs ago", "2 wks ago"), so a story's past reads as past.
     (r"\byrs\b", "years"),

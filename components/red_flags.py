@@ -38,6 +38,7 @@ from vertebro.names import (
     QUESTION_READING,
     QUESTIONS,
     SAFETY_INTENTS,
+    SAFETY_TIER_KEY,
     TIER_INTENTS,
     WARNING,
 )
@@ -91,6 +92,7 @@ class RedFlagDetector(ConfiguredComponent):
         original = message.get(ORIGINAL_TEXT)
         spanish = may_be_spanish(message, self.surely_english)
         found = safest_tier([original, text], spanish=spanish)
+        read = found is not None  # the tiers read a symptom or a crisis (not a doubt)
         if found is None and (message.get(INTENT) or {}).get("name") == FALLBACK_INTENT:
             # Not understood at all: if it has the words of a symptom or a crisis, the safer
             # answer beats "Sorry, I did not understand".
@@ -111,7 +113,9 @@ class RedFlagDetector(ConfiguredComponent):
                 message.set(INTENT, intent, add_to_output=True)
             return
         name = TIER_INTENTS[found]
-        intent: Dict[Text, Any] = {"name": name, "confidence": 1.0, "safety_tier": found}
+        intent: Dict[Text, Any] = {"name": name, "confidence": 1.0}
+        if read:
+            intent[SAFETY_TIER_KEY] = found
         if found == EMERGENCY:
             intent["red_flag"] = red_flag(original or "") or red_flag(text)
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]

@@ -9,7 +9,8 @@ CRISIS_PATTERNS = (
     # "I'm killing myself trying to get ready" is an idiom.
     r"\b(kill|hurt|harm|cut|cutt|shoot|hang|drown|starv|poison|burn|punch|hit|hitt|scratch)"
     r"(ing|in|e|ed|s|es)?\s+"
-    r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over))",
+    r"(my|him|her|them|your|our)sel(f|ves)\b(?! (trying|working|laughing|to get|over|shaving|cooking|"
+    r"gardening|by accident|accidentally|on (a|the) ))",
     r"\b(jump|jumping|throw|throwing) (my ?self |him ?self |her ?self )?(off|in front of) "
     r"(a|the|my)\b",
     # "kill me" only as a wish: "this wait is killing me" is an idiom.

@@ -60,6 +60,9 @@ SETS = {
     # A thirteenth (helper-D13, session 10): emergencies 40, look-alikes 30, crises 10, both
     # ways hard. Run once untouched, then read for the safety tiers.
     "dev13": ["patient_messages/dev13_voice.yml"],
+    # A fourteenth (helper-D14, session 10), safety in SMS style: emergencies 35, look-alikes
+    # 25, crises 10. Run once untouched, then read for the safety tiers.
+    "dev14": ["patient_messages/dev14_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -94,6 +97,9 @@ SETS = {
     # Spanish, helper-ES13 (session 10): emergencies 30, look-alikes 22, crises 8, both ways
     # hard. Run once untouched, then read for the safety tiers.
     "es_dev13": ["patient_messages_es/dev13_es.yml"],
+    # Spanish, helper-ES14 (session 10), safety in SMS style: emergencies 25, look-alikes 18,
+    # crises 7. Run once untouched, then read for the safety tiers.
+    "es_dev14": ["patient_messages_es/dev14_es.yml"],
 }
 
 

@@ -14,6 +14,10 @@ SAFETY_INTENTS = (CRISIS_INTENT, RED_FLAG_INTENT, WARNING_INTENT)
 # The safety tiers (components/safety_tiers.py) and the intent each one raises.
 CRISIS, EMERGENCY, WARNING = "crisis", "emergency", "warning"
 TIER_INTENTS = {CRISIS: CRISIS_INTENT, EMERGENCY: RED_FLAG_INTENT, WARNING: WARNING_INTENT}
+# The key of the parse data's intent that says a safety tier's patterns read it (not the
+# classifier alone, nor a doubt about a message nobody understood): components/red_flags.py
+# sets it, components/safety_follow_up_policy.py reads it.
+SAFETY_TIER_KEY = "safety_tier"
 UNANSWERED_INTENTS = (FALLBACK_INTENT, OUT_OF_SCOPE_INTENT)  # what `make report` lists
 
 # --- slots --------------------------------------------------------------------------------

@@ -5,14 +5,11 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
-from rasa.shared.core.generator import TrainingDataGenerator
-from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.importers.importer import TrainingDataImporter
+from rasa.shared.core.events import ActionExecuted
 
 from components.answer_plan_policy import AnswerPlanPolicy, rule_plans
-from tests.helpers import ROOT, component_config
+from tests.helpers import component_config
+from tests.policy_helpers import bot, load_project, turn, user
 
 CONFIG = {
     **AnswerPlanPolicy.get_default_config(),
@@ -22,14 +19,7 @@ CONFIG = {
 
 @pytest.fixture(scope="module")
 def project():
-    importer = TrainingDataImporter.load_from_config(
-        str(ROOT / "config.yml"), str(ROOT / "domain.yml"), [str(ROOT / "data")]
-    )
-    domain = importer.get_domain()
-    trackers = TrainingDataGenerator(
-        importer.get_stories(), domain, augmentation_factor=0, use_story_concatenation=False
-    ).generate()
-    return domain, trackers
+    return load_project()
 
 
 @pytest.fixture(scope="module")
@@ -41,40 +31,6 @@ def policy(project, tmp_path_factory):
     trained = AnswerPlanPolicy.create(CONFIG, storage, resource, context)
     trained.train(trackers, domain)
     return AnswerPlanPolicy.load(CONFIG, storage, resource, context)  # as served
-
-
-def user(text, intent, **parse):
-    return UserUttered(
-        text,
-        {"name": intent, "confidence": 0.9},
-        parse_data={"intent": {"name": intent, "confidence": 0.9}, "text": text, **parse},
-    )
-
-
-def bot(utter_action, buttons=None):
-    return BotUttered(
-        "...", data={"buttons": buttons} if buttons else {}, metadata={"utter_action": utter_action}
-    )
-
-
-def turn(policy, domain: Domain, history, message):
-    """The actions the policy plans for `message` after `history` (None: it leaves the turn to
-    RulePolicy), run until it predicts action_listen."""
-    events = [ActionExecuted(ACTION_LISTEN_NAME), *history, message]
-    taken = []
-    for _ in range(20):
-        tracker = DialogueStateTracker.from_events("test", events, slots=domain.slots)
-        prediction = policy.predict_action_probabilities(tracker, domain)
-        if max(prediction.probabilities) == 0:
-            return None if not taken else taken
-        action = domain.action_names_or_texts[prediction.max_confidence_index]
-        if action == ACTION_LISTEN_NAME:
-            return taken
-        taken.append(action)
-        events.append(ActionExecuted(action))
-        if action.startswith("utter_"):
-            events.append(bot(action))
-    raise AssertionError(f"no end to the plan: {taken}")
 
 
 def test_plans_are_the_rules_actions(policy):

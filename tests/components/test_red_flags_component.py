@@ -5,7 +5,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.red_flags import RedFlagDetector
 from tests.helpers import component_config
-from vertebro.names import MESSAGE_LANGUAGE, QUESTION_READING
+from vertebro.names import MESSAGE_LANGUAGE, QUESTION_READING, SAFETY_TIER_KEY
 
 
 def classified(text, intent, confidence):
@@ -32,6 +32,7 @@ def test_overrides_a_confident_other_intent():
     [message] = detector().process([classified("my mom cant feel her legs", "ask_sedation", 0.97)])
     assert message.get(INTENT)["name"] == "red_flag"
     assert message.get(INTENT)["confidence"] == 1.0
+    assert message.get(INTENT)[SAFETY_TIER_KEY] == "emergency"  # the patterns read it
     ranking = message.get(INTENT_RANKING_KEY)
     assert ranking[0]["name"] == "red_flag"
     assert [r["name"] for r in ranking].count("red_flag") == 1
@@ -113,6 +114,7 @@ def test_a_fallback_with_the_words_of_a_crisis_gets_988():
     message = ranked("everything is pointless now", [("nlu_fallback", 0.6), ("greet", 0.2)])
     [message] = detector().process([message])
     assert message.get(INTENT)["name"] == "crisis"
+    assert SAFETY_TIER_KEY not in message.get(INTENT)  # a doubt, not a crisis the patterns read
 
 
 def test_an_understood_message_or_a_question_ahead_is_not_doubted():
