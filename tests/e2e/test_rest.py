@@ -8,7 +8,7 @@ import requests
 from actions.contact import tel_uri
 from tests import helpers
 from tests.e2e.servers import texts
-from tests.helpers import all_fact_phrases, fact
+from tests.helpers import all_fact_phrases, fact, tel_link
 
 pytestmark = pytest.mark.e2e
 
@@ -233,4 +233,4 @@ def test_unclear_twice_hands_off_to_the_line(phone, servers):
     servers.ask("the bone thing", sender)
     messages = servers.ask("that other bit", sender)
     assert "still can't tell" in messages[0]["text"] and phone in messages[0]["text"]
-    assert messages[1]["buttons"][0]["url"] == "tel:+18475702160"
+    assert messages[1]["buttons"][0]["url"] == tel_link(phone)
