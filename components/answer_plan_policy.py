@@ -39,6 +39,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.graph_base import POLICY, RulesOnlyPolicy
 from components.model_files import load_json, save_json
+from components.section_follow_up import section_named
 from components.vocabulary import words
 from vertebro.names import FALLBACK_INTENT, QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
@@ -59,6 +60,7 @@ DEFAULT_CONFIG: Dict[Text, Any] = {
     "button_reply_max_words": 4,
     "time_question_intent": None,
     "time_question_max_words": 5,
+    "section_intents": {},
 }
 # A question about when or how long, in English or Spanish (lower case, accents optional).
 _TIME_QUESTION = re.compile(
@@ -170,6 +172,14 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
         questions = [q for q in (message.parse_data.get(QUESTIONS) or []) if q]
         if len(questions) >= 2:
             return self._questions_plan(questions)
+        sections = {
+            word: (intent, self.plans[intent][0])
+            for word, intent in self.config["section_intents"].items()
+            if self.plans.get(intent)
+        }
+        section = section_named(message.text or "", self._last_turn(before), sections)
+        if section in self.plans:
+            return list(self.plans[section])  # "And during?" after how to prepare
         if message.intent_name == self.config["next_step_intent"]:
             return self._next_step_plan(before)
         if message.intent_name == self.config["language_intent"]:
@@ -195,6 +205,17 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
             plan.append(self.config["more_topics_action"])
         return plan or None
 
+    @staticmethod
+    def _last_turn(before: List[Any]) -> List[Text]:
+        """The answers the bot gave in reply to the message before this one."""
+        answers: List[Text] = []
+        for event in reversed(before):
+            if isinstance(event, UserUttered):
+                break
+            if isinstance(event, BotUttered):
+                answers.append((event.metadata or {}).get("utter_action"))
+        return answers
+
     def _next_step_plan(self, before: List[Any]) -> Optional[List[Text]]:
         order = self.config["step_order"]
         for event in reversed(before):
@@ -210,16 +231,9 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
     def _language_plan(self, before: List[Any]) -> Optional[List[Text]]:
         """ "en español por favor" right after an answer: that answer again, now in the chosen
         language (the slot is already set); with no answer before it, the greeting (the rule)."""
-        answers: List[Text] = []
-        for event in reversed(before):
-            if isinstance(event, UserUttered):
-                break
-            if isinstance(event, BotUttered):
-                answer = (event.metadata or {}).get("utter_action")
-                if answer and answer.startswith("utter_") and answer not in answers:
-                    answers.insert(0, answer)
         known = {a for plan in self.plans.values() for a in plan}
-        return [a for a in answers if a in known] or None
+        answers = dict.fromkeys(reversed(self._last_turn(before)))  # in the order given, once
+        return [a for a in answers if a and a.startswith("utter_") and a in known] or None
 
     def _time_question_plan(self, before: List[Any], text: Text) -> Optional[List[Text]]:
         intent = self.config["time_question_intent"]

@@ -63,6 +63,9 @@ SETS = {
     # A fourteenth (helper-D14, session 10), safety in SMS style: emergencies 35, look-alikes
     # 25, crises 10. Run once untouched, then read for the safety tiers.
     "dev14": ["patient_messages/dev14_voice.yml"],
+    # A fifteenth (helper-D15, session 10): sections 20, warnings 20, follow-ups 20, single 20,
+    # several 20. Run once untouched, then read.
+    "dev15": ["patient_messages/dev15_voice.yml"],
     "es_heldout": ["patient_messages_es/heldout_es.yml"],
     "es_dev": ["patient_messages_es/dev_es.yml"],
     # A second Spanish dev set, written the same way by another helper (helper-ES2).
@@ -100,6 +103,9 @@ SETS = {
     # Spanish, helper-ES14 (session 10), safety in SMS style: emergencies 25, look-alikes 18,
     # crises 7. Run once untouched, then read for the safety tiers.
     "es_dev14": ["patient_messages_es/dev14_es.yml"],
+    # Spanish, helper-ES15 (session 10): several 20, follow-ups 20, long stories 20, sections
+    # 20. Run once untouched, then read.
+    "es_dev15": ["patient_messages_es/dev15_es.yml"],
 }
 
 

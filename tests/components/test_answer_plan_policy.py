@@ -200,3 +200,42 @@ def test_a_time_question_with_no_answer_before_or_a_long_one_is_left_to_the_rule
     assert turn(policy, domain, after_the_follow_up_answer(), long_one) is None
     not_time = user("what for tho", "nlu_fallback")
     assert turn(policy, domain, after_the_follow_up_answer(), not_time) is None
+
+
+def after_the_section(intro, question, intent):
+    return [
+        user(question, intent),
+        ActionExecuted(intro),
+        bot(intro),
+        ActionExecuted("utter_arrival"),
+        bot("utter_arrival"),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,intent,section",
+    [
+        ("And during?", "ask_next_step", "ask_during"),
+        ("¿y durante?", "nlu_fallback", "ask_during"),
+        ("ok and after", "ask_next_step", "ask_after"),
+        ("y despues? que pasa", "nlu_fallback", "ask_after"),
+    ],
+)
+def test_a_section_named_bare_after_a_section_is_that_section(
+    policy, project, text, intent, section
+):
+    domain, _ = project
+    history = after_the_section("utter_prepare_intro", "how do i prepare", "ask_prepare")
+    assert turn(policy, domain, history, user(text, intent)) == policy.plans[section]
+
+
+def test_and_after_a_single_step_is_still_the_next_step(policy, project):
+    domain, _ = project
+    history = [
+        user("what time do i arrive", "ask_arrival"),
+        ActionExecuted("utter_arrival"),
+        bot("utter_arrival"),
+        ActionExecuted(ACTION_LISTEN_NAME),
+    ]
+    assert turn(policy, domain, history, user("and after?", "ask_next_step")) == ["utter_imaging"]
