@@ -15,6 +15,8 @@ RulePolicy answers one intent a turn. This policy plans a turn when there is mor
 - **A short "when?" or "how soon?" not understood, right after an answer** ("how soon after",
   "y cuándo sería"): answered as a bare "how long?" (`time_question_intent`'s rule), which
   reads its topic from that answer; at most `time_question_max_words` words.
+- **A section named bare, right after a section's answer** ("And during?", "¿y antes?"): that
+  section (`section_intents`, components/section_follow_up.py).
 
 The actions for an intent are learned from the rules (data/rules.yml) at training time, so each
 answer still lives in one place and follows one path. It predicts with confidence 1 and a
