@@ -41,7 +41,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from components.graph_base import POLICY, RulesOnlyPolicy
 from components.model_files import load_json, save_json
-from components.section_follow_up import section_named
+from components.section_follow_up import names_a_section, section_named
 from components.vocabulary import words
 from vertebro.names import FALLBACK_INTENT, QUESTIONS, SAFETY_INTENTS, UNCLEAR_QUESTION
 
@@ -174,14 +174,15 @@ class AnswerPlanPolicy(RulesOnlyPolicy):
         questions = [q for q in (message.parse_data.get(QUESTIONS) or []) if q]
         if len(questions) >= 2:
             return self._questions_plan(questions)
-        sections = {
-            word: (intent, self.plans[intent][0])
-            for word, intent in self.config["section_intents"].items()
-            if self.plans.get(intent)
-        }
-        section = section_named(message.text or "", self._last_turn(before), sections)
-        if section in self.plans:
-            return list(self.plans[section])  # "And during?" after how to prepare
+        if names_a_section(message.text or ""):  # the rest only for a bare "and during?"
+            sections = {
+                word: (intent, self.plans[intent][0])
+                for word, intent in self.config["section_intents"].items()
+                if self.plans.get(intent)
+            }
+            section = section_named(message.text or "", self._last_turn(before), sections)
+            if section in self.plans:
+                return list(self.plans[section])  # "And during?" after how to prepare
         if message.intent_name == self.config["next_step_intent"]:
             return self._next_step_plan(before)
         if message.intent_name == self.config["language_intent"]:

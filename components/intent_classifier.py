@@ -251,6 +251,12 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
         other = self.ranking(stripped)
         return other if other[0]["confidence"] > ranking[0]["confidence"] else ranking
 
+    def _story(self, ranking: List[Dict[Text, Any]], text: Text) -> bool:
+        """A story read as a whole as `story_intents` (config.yml): its question decides."""
+        return ranking[0]["name"] in self.config["story_intents"] and (
+            len(find_parts(text)) >= self.config["story_min_parts"]
+        )
+
     def read(self, text: Text) -> Tuple[List[Dict[Text, Any]], List[Text]]:
         """The message's ranking, and the intents of its questions when it asks several."""
         ranking = self.ranking(text)
@@ -273,14 +279,10 @@ class LinearIntentClassifier(IntentClassifier, StoredComponent):
         if not understood:
             return ranking, []
         first_name, first_ranking = understood[0]
-        whole_is_story = (
-            ranking[0]["name"] in self.config["story_intents"]
-            and len(find_parts(text)) >= self.config["story_min_parts"]
-        )
         if (
             len(understood) == 1
             and first_ranking[0]["confidence"] <= ranking[0]["confidence"]
-            and not whole_is_story
+            and not self._story(ranking, text)
         ):
             return ranking, []  # the whole message says it at least as clearly
         if len(understood) == 1:

@@ -30,6 +30,11 @@ _TIMES = {
 }
 
 
+def names_a_section(text: Text) -> bool:
+    """Cheap first check, for every turn: the reply is a bare time word ("and during?")."""
+    return bool(_BARE_SECTION.match(text or ""))
+
+
 def section_named(
     text: Text, answered: Iterable[Text], sections: Dict[Text, Text]
 ) -> Optional[Text]:
